@@ -1,0 +1,76 @@
+package ua.kuznia.common;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the caller can act on. Services throw it; {@link ProblemMappers} turns it into
+ * {@code application/problem+json} without a stack trace.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.Violation> violations;
+    private final Map<String, Object> extensions;
+
+    public ProblemException(int status, String type, String title, String detail,
+                            List<Problem.Violation> violations, Map<String, Object> extensions) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.violations = violations == null ? List.of() : violations;
+        this.extensions = extensions == null ? Map.of() : extensions;
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "/problems/not-found", "Not found",
+                what + " " + id + " does not exist", List.of(), Map.of());
+    }
+
+    public static ProblemException invalid(List<Problem.Violation> violations) {
+        return new ProblemException(400, "/problems/validation", "Invalid request",
+                violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+                        : violations.size() + " fields are invalid",
+                violations, Map.of());
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Problem.Violation(field, message)));
+    }
+
+    public static ProblemException conflict(String type, String title, String detail, Map<String, Object> extensions) {
+        return new ProblemException(409, type, title, detail, List.of(), extensions);
+    }
+
+    public static ProblemException staleVersion(String what, long expected, long actual) {
+        return conflict("/problems/stale-version", "Stale version",
+                what + " was changed by someone else: you sent version " + expected
+                        + " but the current version is " + actual + "; reload and apply your change again",
+                Map.of("currentVersion", actual));
+    }
+
+    /** Optimistic locking on update: the client must send the version it read, and it must be current. */
+    public static void requireCurrentVersion(String what, Long sent, long current) {
+        if (sent == null) {
+            throw invalid("version", "is required on update (optimistic locking): send the version you read");
+        }
+        if (sent != current) {
+            throw staleVersion(what, sent, current);
+        }
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "/problems/forbidden", "Forbidden", detail, List.of(), Map.of());
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type, title, status, getMessage(), instance, violations, extensions);
+    }
+
+    public int status() {
+        return status;
+    }
+}

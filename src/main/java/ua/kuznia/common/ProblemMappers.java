@@ -1,0 +1,212 @@
+package ua.kuznia.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Typed mappers from the failures a client can cause to problem details. There is deliberately
+ * no catch-all: an unexpected exception is a bug and must surface as one (Quarkus answers it
+ * with a bare 500 and logs it, never with a stack trace in production).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .toList();
+        return respond(ProblemException.invalid(violations).toProblem(uri.getPath()));
+    }
+
+    /**
+     * The JSON path of the offending value ("capabilities[0].trl"), without the Java method and
+     * body parameter names; a query parameter keeps its own name ("size").
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean last = i == nodes.size() - 1;
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER && !last) {
+                continue;
+            }
+            // Hibernate Validator marks the element *after* an iterable with its index.
+            if (node.isInIterable()) {
+                Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
+                field.append('[').append(key == null ? "" : key).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+        return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
+                "The request body is not valid JSON" + where, uri.getPath(), List.of(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return respond(mappingProblem(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return respond(mappingProblem(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return respond(mappingProblem(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
+        return respond(mappingProblem(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        return respond(mappingProblem(e, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
+                "The request body could not be read as JSON", uri.getPath(), List.of(), Map.of()));
+    }
+
+    static Problem mappingProblem(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String message;
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            message = "unknown value '" + ife.getValue() + "'; allowed values: " + allowed;
+        } else if (e instanceof InvalidFormatException ife) {
+            message = "'" + ife.getValue() + "' is not a valid " + simpleType(ife.getTargetType());
+        } else if (e instanceof UnrecognizedPropertyException upe) {
+            field = field.isEmpty() ? upe.getPropertyName() : field;
+            message = "unknown field; known fields: " + upe.getKnownPropertyIds().stream().map(Object::toString)
+                    .sorted().collect(Collectors.joining(", "));
+        } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
+            message = "expected " + simpleType(mie.getTargetType());
+        } else {
+            message = "has an invalid value";
+        }
+        if (field.isEmpty()) {
+            field = "body";
+        }
+        return ProblemException.invalid(field, message).toProblem(uri.getPath());
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "ISO-8601 " + type.getSimpleName().replace("Local", "").toLowerCase();
+        }
+        return "object";
+    }
+
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return staleWrite(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return staleWrite(uri);
+    }
+
+    private static Response staleWrite(UriInfo uri) {
+        return respond(new Problem("/problems/stale-version", "Stale version", 409,
+                "The resource was changed concurrently by someone else; reload it and apply your change again",
+                uri.getPath(), List.of(), Map.of()));
+    }
+
+    /** Framework answers such as 404 for unknown paths, 405, 406 and 415, as problem details. */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("Server error answering " + uri.getPath(), e);
+        }
+        Response.StatusType type = original.getStatusInfo();
+        String detail = status >= 500 ? "The server could not complete the request" : e.getMessage();
+        return respond(new Problem("/problems/http-" + status, type.getReasonPhrase(), status, detail,
+                uri.getPath(), List.of(), Map.of()));
+    }
+}

@@ -1,0 +1,81 @@
+package ua.kuznia.offer;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.SqlFilter;
+
+@Path("/api/v1/offers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Offers", description = "Technology-transfer offers of allied ministries")
+public class OfferResource {
+
+    @Inject
+    OfferService offers;
+
+    @GET
+    @Operation(summary = "List transfer offers", description = "Paginated; area matches the area and its descendants; q is a full-text search over titles and descriptions.")
+    public Page<OfferView> list(@Valid @BeanParam PageRequest page,
+                                       @Parameter(description = "Capability area code, e.g. munitions (includes munitions.artillery-155)") @QueryParam("area") String area,
+                                       @Parameter(description = "ISO 3166-1 alpha-2 country of the organization") @QueryParam("country") String country,
+                                       @QueryParam("status") OfferStatus status,
+                                       @Parameter(description = "Offers that require at least this TRL") @QueryParam("minTrl") @Min(1) @Max(9) Integer minTrl,
+                                       @Parameter(description = "Full-text search") @QueryParam("q") @Size(max = 200) String q) {
+        return offers.list(page, new OfferService.Filter(area, country, status, minTrl, q), new SqlFilter());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One transfer offer")
+    public OfferView get(@PathParam("id") long id) {
+        return offers.find(id).orElseThrow(() -> ProblemException.notFound("Offer", id));
+    }
+
+    @POST
+    @Operation(summary = "Post a transfer offer of a ministry organization")
+    public Response create(@Valid @NotNull OfferView body, UriInfo uri) {
+        OfferView created = offers.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace an offer (send the version you read; a stale version is a 409)")
+    public OfferView update(@PathParam("id") long id, @Valid @NotNull OfferView body) {
+        return offers.update(id, body).orElseThrow(() -> ProblemException.notFound("Offer", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an offer")
+    public Response delete(@PathParam("id") long id) {
+        if (!offers.delete(id)) {
+            throw ProblemException.notFound("Offer", id);
+        }
+        return Response.noContent().build();
+    }
+}

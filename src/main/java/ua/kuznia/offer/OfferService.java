@@ -1,0 +1,195 @@
+package ua.kuznia.offer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ua.kuznia.common.EntityChanged;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.Problem;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.SqlFilter;
+import ua.kuznia.organization.Organization;
+import ua.kuznia.organization.OrganizationKind;
+import ua.kuznia.taxonomy.TaxonomyService;
+
+@ApplicationScoped
+public class OfferService {
+
+    /** List filters; every one is optional. minTrl keeps offers that ask for at least that TRL. */
+    public record Filter(String area, String country, OfferStatus status, Integer minTrl, String text) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TaxonomyService taxonomy;
+
+    @Inject
+    Event<EntityChanged> changes;
+
+    public Page<OfferView> list(PageRequest page, Filter filter, SqlFilter visibility) {
+        SqlFilter where = visibility;
+        if (filter.area() != null) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            taxonomy.checkArea("area", filter.area(), violations);
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            where.where("EXISTS (SELECT 1 FROM unnest(t.areas) a WHERE a = :area OR a LIKE :areaPrefix)", "area", filter.area())
+                    .param("areaPrefix", SqlFilter.descendantPattern(filter.area()));
+        }
+        if (filter.minTrl() != null) {
+            where.where("t.min_trl >= :minTrl", "minTrl", filter.minTrl());
+        }
+        if (filter.status() != null) {
+            where.where("t.status = :status", "status", filter.status().name());
+        }
+        if (filter.country() != null && !filter.country().isBlank()) {
+            where.where("o.country = :country", "country", filter.country().strip().toUpperCase());
+        }
+        String order = " ORDER BY t.created_at DESC, t.id DESC";
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.where("t.search @@ websearch_to_tsquery('simple', :text)", "text", filter.text());
+            order = " ORDER BY ts_rank(t.search, websearch_to_tsquery('simple', :text)) DESC, t.id DESC";
+        }
+        String from = " FROM transfer_offer t JOIN organization o ON o.id = t.organization_id";
+        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause()))
+                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = where.bind(em.createNativeQuery("SELECT t.id" + from + where.clause() + order))
+                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        return new Page<>(load(ids.stream().map(Number::longValue).toList()).stream().map(OfferService::toView).toList(),
+                page.page, page.size, total);
+    }
+
+    List<TransferOffer> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<TransferOffer> found = em.createQuery("select t from TransferOffer t join fetch t.organization where t.id in :ids",
+                TransferOffer.class).setParameter("ids", ids).getResultList();
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        return found.stream().sorted(Comparator.comparing(t -> position.get(t.id))).toList();
+    }
+
+    public Optional<TransferOffer> findEntity(long id) {
+        return load(List.of(id)).stream().findFirst();
+    }
+
+    public Optional<OfferView> find(long id) {
+        return findEntity(id).map(OfferService::toView);
+    }
+
+    @Transactional
+    public OfferView create(OfferView body) {
+        if (body.organizationId() == null) {
+            throw ProblemException.invalid("organizationId", "is required: the ministry organization posting the offer");
+        }
+        Organization organization = Organization.<Organization>findByIdOptional(body.organizationId())
+                .orElseThrow(() -> ProblemException.invalid("organizationId", "organization " + body.organizationId() + " does not exist"));
+        if (organization.kind != OrganizationKind.MINISTRY) {
+            throw ProblemException.invalid("organizationId", "organization " + organization.id + " is a " + organization.kind
+                    + "; only MINISTRY organizations post transfer offers");
+        }
+        check(body);
+        TransferOffer offer = new TransferOffer();
+        offer.organization = organization;
+        apply(offer, body);
+        offer.persist();
+        changes.fire(new EntityChanged(EntityChanged.Type.OFFER, offer.id, false));
+        return toView(offer);
+    }
+
+    @Transactional
+    public Optional<OfferView> update(long id, OfferView body) {
+        Optional<TransferOffer> existing = findEntity(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        TransferOffer offer = existing.get();
+        ProblemException.requireCurrentVersion("Offer", body.version(), offer.version);
+        if (body.organizationId() != null && !body.organizationId().equals(offer.organization.id)) {
+            throw ProblemException.invalid("organizationId", "an offer cannot move to another organization");
+        }
+        check(body);
+        apply(offer, body);
+        offer.updatedAt = Instant.now();
+        em.flush();
+        changes.fire(new EntityChanged(EntityChanged.Type.OFFER, offer.id, false));
+        return Optional.of(toView(offer));
+    }
+
+    @Transactional
+    public boolean delete(long id) {
+        Optional<TransferOffer> existing = TransferOffer.findByIdOptional(id);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        existing.get().delete();
+        changes.fire(new EntityChanged(EntityChanged.Type.OFFER, id, true));
+        return true;
+    }
+
+    private void check(OfferView body) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        taxonomy.checkAreas("areas", body.areas(), violations);
+        taxonomy.checkCertifications("requiredCertifications", body.requiredCertifications(), violations);
+        if (body.opensAt() != null && body.closesAt() != null && body.closesAt().isBefore(body.opensAt())) {
+            violations.add(new Problem.Violation("closesAt", "must not be before opensAt"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private static void apply(TransferOffer t, OfferView body) {
+        t.title = body.title().strip();
+        t.description = body.description();
+        t.areas = body.areas().stream().distinct().toArray(String[]::new);
+        t.transferType = body.transferType();
+        t.minTrl = body.minTrl();
+        t.minMrl = body.minMrl();
+        t.minMonthlyCapacity = body.minMonthlyCapacity();
+        t.requiredCertifications = body.requiredCertifications() == null ? new String[0]
+                : body.requiredCertifications().stream().distinct().toArray(String[]::new);
+        t.requiredClearance = body.requiredClearance();
+        t.classification = body.classification();
+        t.maxRiskTier = body.maxRiskTier();
+        t.budgetEur = body.budgetEur();
+        t.fundingInstrument = body.fundingInstrument();
+        t.targetVolume = body.targetVolume();
+        t.targetVolumeUnit = body.targetVolumeUnit();
+        t.localizationTargetPercent = body.localizationTargetPercent();
+        OfferView.ExportControl export = body.exportControl();
+        t.exportMlCodes = export == null || export.mlCodes() == null ? new String[0]
+                : export.mlCodes().stream().distinct().toArray(String[]::new);
+        t.exportLicenceRequired = export != null && Boolean.TRUE.equals(export.licenceRequired());
+        t.opensAt = body.opensAt();
+        t.closesAt = body.closesAt();
+        t.status = body.status() == null ? (t.status == null ? OfferStatus.DRAFT : t.status) : body.status();
+    }
+
+    public static OfferView toView(TransferOffer t) {
+        return new OfferView(t.id, t.organization.id, t.organization.name, t.organization.country, t.title, t.description,
+                Arrays.asList(t.areas), t.transferType, t.minTrl, t.minMrl, t.minMonthlyCapacity,
+                Arrays.asList(t.requiredCertifications), t.requiredClearance, t.classification, t.maxRiskTier,
+                t.budgetEur, t.fundingInstrument, t.targetVolume, t.targetVolumeUnit, t.localizationTargetPercent,
+                new OfferView.ExportControl(Arrays.asList(t.exportMlCodes), t.exportLicenceRequired),
+                t.opensAt, t.closesAt, t.status, t.version, t.createdAt, t.updatedAt);
+    }
+}

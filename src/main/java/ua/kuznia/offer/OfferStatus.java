@@ -1,0 +1,5 @@
+package ua.kuznia.offer;
+
+public enum OfferStatus {
+    DRAFT, OPEN, CLOSED, WITHDRAWN
+}

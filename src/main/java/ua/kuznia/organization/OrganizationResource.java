@@ -1,0 +1,72 @@
+package ua.kuznia.organization;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.ProblemException;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations", description = "Manufacturers, ministries and the coordinating ministry")
+public class OrganizationResource {
+
+    @Inject
+    OrganizationService organizations;
+
+    @GET
+    @Operation(summary = "List organizations, filtered by kind and country")
+    public Page<OrganizationView> list(@Valid @BeanParam PageRequest page, @QueryParam("kind") OrganizationKind kind,
+                                       @QueryParam("country") String country) {
+        return organizations.list(page, kind, country);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One organization")
+    public OrganizationView get(@PathParam("id") long id) {
+        return organizations.find(id).orElseThrow(() -> ProblemException.notFound("Organization", id));
+    }
+
+    @POST
+    @Operation(summary = "Register an organization")
+    public Response create(@Valid @NotNull OrganizationView body, UriInfo uri) {
+        OrganizationView created = organizations.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update an organization (send the version you read)")
+    public OrganizationView update(@PathParam("id") long id, @Valid @NotNull OrganizationView body) {
+        return organizations.update(id, body).orElseThrow(() -> ProblemException.notFound("Organization", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an organization that has no profile and no offers")
+    public Response delete(@PathParam("id") long id) {
+        if (!organizations.delete(id)) {
+            throw ProblemException.notFound("Organization", id);
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,112 @@
+package ua.kuznia.organization;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.Problem;
+import ua.kuznia.common.ProblemException;
+
+@ApplicationScoped
+public class OrganizationService {
+
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+    public Page<OrganizationView> list(PageRequest page, OrganizationKind kind, String country) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            params.and("kind", kind);
+        }
+        if (country != null && !country.isBlank()) {
+            query.append(" and country = :country");
+            params.and("country", country.toUpperCase(Locale.ROOT));
+        }
+        var found = Organization.<Organization>find(query.toString(), Sort.by("name").and("id"), params);
+        long total = found.count();
+        List<OrganizationView> items = found.page(page.page, page.size).list().stream().map(OrganizationView::of).toList();
+        return new Page<>(items, page.page, page.size, total);
+    }
+
+    public Optional<OrganizationView> find(long id) {
+        return Organization.<Organization>findByIdOptional(id).map(OrganizationView::of);
+    }
+
+    public Organization require(long id) {
+        return Organization.<Organization>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Organization", id));
+    }
+
+    @Transactional
+    public OrganizationView create(OrganizationView body) {
+        check(body, null);
+        Organization o = new Organization();
+        apply(o, body);
+        o.persist();
+        return OrganizationView.of(o);
+    }
+
+    @Transactional
+    public Optional<OrganizationView> update(long id, OrganizationView body) {
+        Optional<Organization> existing = Organization.findByIdOptional(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        Organization o = existing.get();
+        ProblemException.requireCurrentVersion("Organization", body.version(), o.version);
+        check(body, o.id);
+        if (o.kind != body.kind()) {
+            throw ProblemException.invalid("kind", "cannot change from " + o.kind + " once created");
+        }
+        apply(o, body);
+        o.flush();
+        return Optional.of(OrganizationView.of(o));
+    }
+
+    @Transactional
+    public boolean delete(long id) {
+        Optional<Organization> existing = Organization.findByIdOptional(id);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        long dependants = Organization.getEntityManager().createQuery(
+                        "select (select count(p) from ManufacturerProfile p where p.organization.id = :id)"
+                                + " + (select count(t) from TransferOffer t where t.organization.id = :id)", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (dependants > 0) {
+            throw ProblemException.conflict("/problems/organization-in-use", "Organization in use",
+                    "Organization " + id + " still has a profile or offers; archive or delete those first", Map.of());
+        }
+        existing.get().delete();
+        return true;
+    }
+
+
+    private void check(OrganizationView body, Long selfId) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (!ISO_COUNTRIES.contains(body.country())) {
+            violations.add(new Problem.Violation("country", "'" + body.country() + "' is not an ISO 3166-1 alpha-2 country code"));
+        }
+        Organization.findByCode(body.code()).filter(other -> !other.id.equals(selfId)).ifPresent(other ->
+                violations.add(new Problem.Violation("code", "is already used by organization " + other.id)));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private static void apply(Organization o, OrganizationView body) {
+        o.code = body.code();
+        o.kind = body.kind();
+        o.name = body.name().strip();
+        o.country = body.country();
+    }
+}

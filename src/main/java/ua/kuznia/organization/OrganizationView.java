@@ -1,0 +1,24 @@
+package ua.kuznia.organization;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** An organization as the API reads and writes it; id, version and timestamps are read-only except version on update. */
+public record OrganizationView(
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) Long id,
+        @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$", message = "must be 2-63 lowercase letters, digits or '-'") String code,
+        @NotNull OrganizationKind kind,
+        @NotBlank @Size(max = 300) String name,
+        @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as DE or UA") String country,
+        Long version,
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) Instant createdAt,
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY) Instant updatedAt) {
+
+    static OrganizationView of(Organization o) {
+        return new OrganizationView(o.id, o.code, o.kind, o.name, o.country, o.version, o.createdAt, o.updatedAt);
+    }
+}

@@ -1,0 +1,81 @@
+package ua.kuznia.profile;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.SqlFilter;
+
+@Path("/api/v1/manufacturers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Manufacturers", description = "Capability profiles of Ukrainian defence manufacturers")
+public class ManufacturerResource {
+
+    @Inject
+    ProfileService profiles;
+
+    @GET
+    @Operation(summary = "List manufacturer profiles", description = "Paginated; area matches the area and its descendants; q is a full-text search over names and descriptions.")
+    public Page<ManufacturerView> list(@Valid @BeanParam PageRequest page,
+                                       @Parameter(description = "Capability area code, e.g. munitions (includes munitions.artillery-155)") @QueryParam("area") String area,
+                                       @Parameter(description = "ISO 3166-1 alpha-2 country of the organization") @QueryParam("country") String country,
+                                       @QueryParam("status") ProfileStatus status,
+                                       @Parameter(description = "Some capability (in the area, if given) has at least this TRL") @QueryParam("minTrl") @Min(1) @Max(9) Integer minTrl,
+                                       @Parameter(description = "Full-text search") @QueryParam("q") @Size(max = 200) String q) {
+        return profiles.list(page, new ProfileService.Filter(area, country, status, minTrl, q), new SqlFilter());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One manufacturer profile")
+    public ManufacturerView get(@PathParam("id") long id) {
+        return profiles.find(id).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
+    }
+
+    @POST
+    @Operation(summary = "Create the capability profile of a manufacturer organization")
+    public Response create(@Valid @NotNull ManufacturerView body, UriInfo uri) {
+        ManufacturerView created = profiles.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a profile (send the version you read; a stale version is a 409)")
+    public ManufacturerView update(@PathParam("id") long id, @Valid @NotNull ManufacturerView body) {
+        return profiles.update(id, body).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a profile")
+    public Response delete(@PathParam("id") long id) {
+        if (!profiles.delete(id)) {
+            throw ProblemException.notFound("Manufacturer profile", id);
+        }
+        return Response.noContent().build();
+    }
+}

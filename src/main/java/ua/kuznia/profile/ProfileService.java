@@ -1,0 +1,237 @@
+package ua.kuznia.profile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ua.kuznia.common.EntityChanged;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.Problem;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.SqlFilter;
+import ua.kuznia.organization.Organization;
+import ua.kuznia.organization.OrganizationKind;
+import ua.kuznia.taxonomy.TaxonomyService;
+import ua.kuznia.taxonomy.TransferType;
+
+@ApplicationScoped
+public class ProfileService {
+
+    /** List filters; every one is optional. */
+    public record Filter(String area, String country, ProfileStatus status, Integer minTrl, String text) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TaxonomyService taxonomy;
+
+    @Inject
+    Event<EntityChanged> changes;
+
+    public Page<ManufacturerView> list(PageRequest page, Filter filter, SqlFilter visibility) {
+        SqlFilter where = visibility;
+        if (filter.area() != null) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            taxonomy.checkArea("area", filter.area(), violations);
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            where.where("EXISTS (SELECT 1 FROM profile_capability c WHERE c.profile_id = p.id"
+                            + " AND (c.area_code = :area OR c.area_code LIKE :areaPrefix)"
+                            + (filter.minTrl() != null ? " AND c.trl >= :minTrl" : "") + ")", "area", filter.area())
+                    .param("areaPrefix", SqlFilter.descendantPattern(filter.area()));
+        } else if (filter.minTrl() != null) {
+            where.where("EXISTS (SELECT 1 FROM profile_capability c WHERE c.profile_id = p.id AND c.trl >= :minTrl)");
+        }
+        if (filter.minTrl() != null) {
+            where.param("minTrl", filter.minTrl());
+        }
+        if (filter.status() != null) {
+            where.where("p.status = :status", "status", filter.status().name());
+        }
+        if (filter.country() != null && !filter.country().isBlank()) {
+            where.where("o.country = :country", "country", filter.country().strip().toUpperCase());
+        }
+        String order = " ORDER BY p.legal_name, p.id";
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.where("p.search @@ websearch_to_tsquery('simple', :text)", "text", filter.text());
+            order = " ORDER BY ts_rank(p.search, websearch_to_tsquery('simple', :text)) DESC, p.id";
+        }
+        String from = " FROM manufacturer_profile p JOIN organization o ON o.id = p.organization_id";
+        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause()))
+                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = where.bind(em.createNativeQuery("SELECT p.id" + from + where.clause() + order))
+                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        return new Page<>(load(ids.stream().map(Number::longValue).toList()).stream().map(ProfileService::toView).toList(),
+                page.page, page.size, total);
+    }
+
+    /** Loads profiles with their capabilities and organization in one query, keeping the given order. */
+    List<ManufacturerProfile> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ManufacturerProfile> found = em.createQuery("select distinct p from ManufacturerProfile p"
+                        + " join fetch p.organization left join fetch p.capabilities where p.id in :ids", ManufacturerProfile.class)
+                .setParameter("ids", ids).getResultList();
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        return found.stream().sorted(Comparator.comparing(p -> position.get(p.id))).toList();
+    }
+
+    public Optional<ManufacturerProfile> findEntity(long id) {
+        return load(List.of(id)).stream().findFirst();
+    }
+
+    public Optional<ManufacturerView> find(long id) {
+        return findEntity(id).map(ProfileService::toView);
+    }
+
+    @Transactional
+    public ManufacturerView create(ManufacturerView body) {
+        if (body.organizationId() == null) {
+            throw ProblemException.invalid("organizationId", "is required: the manufacturer organization this profile belongs to");
+        }
+        Organization organization = Organization.<Organization>findByIdOptional(body.organizationId())
+                .orElseThrow(() -> ProblemException.invalid("organizationId", "organization " + body.organizationId() + " does not exist"));
+        if (organization.kind != OrganizationKind.MANUFACTURER) {
+            throw ProblemException.invalid("organizationId", "organization " + organization.id + " is a " + organization.kind
+                    + "; only MANUFACTURER organizations have a capability profile");
+        }
+        ManufacturerProfile.<ManufacturerProfile>find("organization.id", organization.id).firstResultOptional()
+                .ifPresent(existing -> {
+                    throw ProblemException.conflict("/problems/profile-exists", "Profile exists",
+                            "Organization " + organization.id + " already has profile " + existing.id + "; update it instead",
+                            Map.of("profileId", existing.id));
+                });
+        check(body, null);
+        ManufacturerProfile profile = new ManufacturerProfile();
+        profile.organization = organization;
+        apply(profile, body);
+        profile.persist();
+        changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, profile.id, false));
+        return toView(profile);
+    }
+
+    @Transactional
+    public Optional<ManufacturerView> update(long id, ManufacturerView body) {
+        Optional<ManufacturerProfile> existing = findEntity(id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        ManufacturerProfile profile = existing.get();
+        ProblemException.requireCurrentVersion("Profile", body.version(), profile.version);
+        if (body.organizationId() != null && !body.organizationId().equals(profile.organization.id)) {
+            throw ProblemException.invalid("organizationId", "a profile cannot move to another organization");
+        }
+        check(body, profile.id);
+        apply(profile, body);
+        // Capabilities live in their own table; touching the row makes every edit bump the version.
+        profile.updatedAt = Instant.now();
+        em.flush();
+        changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, profile.id, false));
+        return Optional.of(toView(profile));
+    }
+
+    @Transactional
+    public boolean delete(long id) {
+        Optional<ManufacturerProfile> existing = ManufacturerProfile.findByIdOptional(id);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        existing.get().delete();
+        changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, id, true));
+        return true;
+    }
+
+
+    /** Rules that need reference data or other rows; bean validation has already run. */
+    private void check(ManufacturerView body, Long selfId) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (!Edrpou.isValid(body.edrpou())) {
+            violations.add(new Problem.Violation("edrpou", "check digit does not match: '" + body.edrpou() + "' is not a valid EDRPOU code"));
+        } else {
+            ManufacturerProfile.<ManufacturerProfile>find("edrpou", body.edrpou()).firstResultOptional()
+                    .filter(other -> !other.id.equals(selfId))
+                    .ifPresent(other -> violations.add(new Problem.Violation("edrpou", "is already registered by profile " + other.id)));
+        }
+        taxonomy.checkOblast("oblast", body.oblast(), violations);
+        for (int i = 0; i < body.capabilities().size(); i++) {
+            taxonomy.checkArea("capabilities[" + i + "].area", body.capabilities().get(i).area(), violations);
+        }
+        taxonomy.checkCertifications("certifications", body.certifications(), violations);
+        if (body.seeking() != null) {
+            taxonomy.checkAreas("seeking.areas", body.seeking().areas(), violations);
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private static void apply(ManufacturerProfile p, ManufacturerView body) {
+        p.legalName = body.legalName().strip();
+        p.edrpou = body.edrpou();
+        p.oblastCode = body.oblast();
+        p.employees = body.employees();
+        p.description = body.description();
+        p.certifications = distinct(body.certifications());
+        p.clearance = body.clearance();
+        p.seekingAreas = body.seeking() == null ? new String[0] : distinct(body.seeking().areas());
+        p.seekingTransferTypes = body.seeking() == null || body.seeking().transferTypes() == null ? new String[0]
+                : body.seeking().transferTypes().stream().map(Enum::name).distinct().toArray(String[]::new);
+        p.status = body.status() == null ? (p.status == null ? ProfileStatus.DRAFT : p.status) : body.status();
+        // Replace rows in place so unchanged capabilities keep their ids.
+        List<ManufacturerView.Capability> rows = body.capabilities();
+        while (p.capabilities.size() > rows.size()) {
+            p.capabilities.remove(p.capabilities.size() - 1);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            ProfileCapability c;
+            if (i < p.capabilities.size()) {
+                c = p.capabilities.get(i);
+            } else {
+                c = new ProfileCapability();
+                c.profile = p;
+                p.capabilities.add(c);
+            }
+            ManufacturerView.Capability row = rows.get(i);
+            c.position = i;
+            c.areaCode = row.area();
+            c.trl = row.trl();
+            c.mrl = row.mrl();
+            c.monthlyCapacity = row.monthlyCapacity();
+            c.capacityUnit = row.capacityUnit();
+            c.notes = row.notes();
+        }
+    }
+
+    private static String[] distinct(List<String> values) {
+        return values == null ? new String[0] : values.stream().distinct().toArray(String[]::new);
+    }
+
+    public static ManufacturerView toView(ManufacturerProfile p) {
+        return new ManufacturerView(p.id, p.organization.id, p.organization.code, p.organization.country,
+                p.legalName, p.edrpou, p.oblastCode, p.employees, p.description,
+                p.capabilities.stream().map(c -> new ManufacturerView.Capability(c.areaCode, c.trl, c.mrl,
+                        c.monthlyCapacity, c.capacityUnit, c.notes)).toList(),
+                Arrays.asList(p.certifications), p.clearance,
+                new ManufacturerView.Seeking(Arrays.asList(p.seekingAreas),
+                        Arrays.stream(p.seekingTransferTypes).map(TransferType::valueOf).toList()),
+                p.status, p.version, p.createdAt, p.updatedAt);
+    }
+}

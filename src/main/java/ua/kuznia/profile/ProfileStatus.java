@@ -1,0 +1,5 @@
+package ua.kuznia.profile;
+
+public enum ProfileStatus {
+    DRAFT, PUBLISHED, ARCHIVED
+}
