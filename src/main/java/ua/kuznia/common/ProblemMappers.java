@@ -199,6 +199,14 @@ public class ProblemMappers {
     /** Framework answers such as 404 for unknown paths, 405, 406 and 415, as problem details. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON reader reports unreadable bodies wrapped in a 400; unwrap them so the
+        // client learns which field was wrong.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return respond(mappingProblem(mapping, uri));
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.kuznia.common.Enums;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -33,9 +34,9 @@ public class OrganizationResource {
 
     @GET
     @Operation(summary = "List organizations, filtered by kind and country")
-    public Page<OrganizationView> list(@Valid @BeanParam PageRequest page, @QueryParam("kind") OrganizationKind kind,
+    public Page<OrganizationView> list(@Valid @BeanParam PageRequest page, @QueryParam("kind") String kind,
                                        @QueryParam("country") String country) {
-        return organizations.list(page, kind, country);
+        return organizations.list(page, Enums.parse("kind", kind, OrganizationKind.class), country);
     }
 
     @GET

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.kuznia.common.Enums;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -41,10 +42,10 @@ public class ManufacturerResource {
     public Page<ManufacturerView> list(@Valid @BeanParam PageRequest page,
                                        @Parameter(description = "Capability area code, e.g. munitions (includes munitions.artillery-155)") @QueryParam("area") String area,
                                        @Parameter(description = "ISO 3166-1 alpha-2 country of the organization") @QueryParam("country") String country,
-                                       @QueryParam("status") ProfileStatus status,
+                                       @Parameter(description = "Status: DRAFT, PUBLISHED or ARCHIVED") @QueryParam("status") String status,
                                        @Parameter(description = "Some capability (in the area, if given) has at least this TRL") @QueryParam("minTrl") @Min(1) @Max(9) Integer minTrl,
                                        @Parameter(description = "Full-text search") @QueryParam("q") @Size(max = 200) String q) {
-        return profiles.list(page, new ProfileService.Filter(area, country, status, minTrl, q), new SqlFilter());
+        return profiles.list(page, new ProfileService.Filter(area, country, Enums.parse("status", status, ProfileStatus.class), minTrl, q), new SqlFilter());
     }
 
     @GET

@@ -1,0 +1,92 @@
+package ua.kuznia.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import ua.kuznia.profile.Edrpou;
+
+/** Builds valid request bodies and creates rows through the API, each with unique codes. */
+public final class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private Fixtures() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public static String validEdrpou() {
+        String first = String.format("%07d", ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+        return first + Edrpou.checkDigit(first);
+    }
+
+    public static long createOrganization(String kind, String country) {
+        Map<String, Object> body = Map.of("code", unique(kind.toLowerCase()), "kind", kind,
+                "name", "Test " + kind.toLowerCase() + " " + SEQUENCE.incrementAndGet(), "country", country);
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/organizations")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static Map<String, Object> capability(String area, int trl, int mrl, double capacity) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("area", area);
+        c.put("trl", trl);
+        c.put("mrl", mrl);
+        c.put("monthlyCapacity", capacity);
+        c.put("capacityUnit", "units");
+        return c;
+    }
+
+    public static Map<String, Object> profileBody(long organizationId, List<Map<String, Object>> capabilities) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organizationId", organizationId);
+        body.put("legalName", "Fictional Works " + SEQUENCE.incrementAndGet());
+        body.put("edrpou", validEdrpou());
+        body.put("oblast", "UA-46");
+        body.put("employees", 120);
+        body.put("description", "A fictional test manufacturer");
+        body.put("capabilities", capabilities);
+        body.put("certifications", List.of("ISO-9001"));
+        body.put("clearance", "NATO_RESTRICTED");
+        body.put("seeking", Map.of("areas", List.of("munitions"), "transferTypes", List.of("LICENSED_PRODUCTION")));
+        body.put("status", "PUBLISHED");
+        return body;
+    }
+
+    public static Map<String, Object> offerBody(long organizationId, List<String> areas) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organizationId", organizationId);
+        body.put("title", "Fictional offer " + SEQUENCE.incrementAndGet());
+        body.put("description", "A fictional test offer");
+        body.put("areas", areas);
+        body.put("transferType", "LICENSED_PRODUCTION");
+        body.put("minTrl", 6);
+        body.put("minMrl", 6);
+        body.put("requiredCertifications", List.of());
+        body.put("requiredClearance", "UNCLASSIFIED");
+        body.put("classification", "UNCLASSIFIED");
+        body.put("budgetEur", 1_000_000);
+        body.put("targetVolume", 120_000);
+        body.put("targetVolumeUnit", "rounds/year");
+        body.put("exportControl", Map.of("mlCodes", List.of("ML3"), "licenceRequired", true));
+        body.put("status", "OPEN");
+        return body;
+    }
+
+    public static long createProfile(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/manufacturers")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long createOffer(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/offers")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+}
