@@ -196,6 +196,27 @@ public class ProblemMappers {
                 uri.getPath(), List.of(), Map.of()));
     }
 
+    @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(new Problem("/problems/unauthenticated", "Unauthorized", 401,
+                        "A valid bearer token from the kuznia realm is required", uri.getPath(), List.of(), Map.of())))
+                .header("WWW-Authenticate", "Bearer realm=\"kuznia\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(ProblemException.forbidden("Your role does not allow this operation").toProblem(uri.getPath()));
+    }
+
     /** Framework answers such as 404 for unknown paths, 405, 406 and 415, as problem details. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {

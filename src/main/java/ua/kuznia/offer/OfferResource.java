@@ -1,5 +1,7 @@
 package ua.kuznia.offer;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,16 +28,21 @@ import ua.kuznia.common.Enums;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
-import ua.kuznia.common.SqlFilter;
+import ua.kuznia.identity.CallerService;
+import ua.kuznia.identity.Roles;
 
 @Path("/api/v1/offers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Offers", description = "Technology-transfer offers of allied ministries")
 public class OfferResource {
 
     @Inject
     OfferService offers;
+
+    @Inject
+    CallerService callers;
 
     @GET
     @Operation(summary = "List transfer offers", description = "Paginated; area matches the area and its descendants; q is a full-text search over titles and descriptions.")
@@ -45,36 +52,39 @@ public class OfferResource {
                                        @Parameter(description = "Status: DRAFT, OPEN, CLOSED or WITHDRAWN") @QueryParam("status") String status,
                                        @Parameter(description = "Offers that require at least this TRL") @QueryParam("minTrl") @Min(1) @Max(9) Integer minTrl,
                                        @Parameter(description = "Full-text search") @QueryParam("q") @Size(max = 200) String q) {
-        return offers.list(page, new OfferService.Filter(area, country, Enums.parse("status", status, OfferStatus.class), minTrl, q), new SqlFilter());
+        return offers.list(page, new OfferService.Filter(area, country, Enums.parse("status", status, OfferStatus.class), minTrl, q), callers.current());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One transfer offer")
     public OfferView get(@PathParam("id") long id) {
-        return offers.find(id).orElseThrow(() -> ProblemException.notFound("Offer", id));
+        return offers.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound("Offer", id));
     }
 
     @POST
-    @Operation(summary = "Post a transfer offer of a ministry organization")
+    @RolesAllowed(Roles.MINISTRY)
+    @Operation(summary = "Post a transfer offer of the caller's ministry")
     public Response create(@Valid @NotNull OfferView body, UriInfo uri) {
-        OfferView created = offers.create(body);
+        OfferView created = offers.create(body, callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
 
     @PUT
+    @RolesAllowed(Roles.MINISTRY)
     @Path("/{id}")
     @Operation(summary = "Replace an offer (send the version you read; a stale version is a 409)")
     public OfferView update(@PathParam("id") long id, @Valid @NotNull OfferView body) {
-        return offers.update(id, body).orElseThrow(() -> ProblemException.notFound("Offer", id));
+        return offers.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound("Offer", id));
     }
 
     @DELETE
+    @RolesAllowed(Roles.MINISTRY)
     @Path("/{id}")
     @Operation(summary = "Delete an offer")
     public Response delete(@PathParam("id") long id) {
-        if (!offers.delete(id)) {
+        if (!offers.delete(id, callers.current())) {
             throw ProblemException.notFound("Offer", id);
         }
         return Response.noContent().build();

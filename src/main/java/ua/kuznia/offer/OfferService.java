@@ -19,7 +19,11 @@ import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
+import ua.kuznia.identity.AuditService;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.identity.Roles;
 import ua.kuznia.organization.Organization;
+import ua.kuznia.taxonomy.Classification;
 import ua.kuznia.organization.OrganizationKind;
 import ua.kuznia.taxonomy.TaxonomyService;
 
@@ -39,8 +43,53 @@ public class OfferService {
     @Inject
     Event<EntityChanged> changes;
 
-    public Page<OfferView> list(PageRequest page, Filter filter, SqlFilter visibility) {
-        SqlFilter where = visibility;
+    @Inject
+    AuditService audit;
+
+    static final String AUDIT_TYPE = "OFFER";
+
+    /**
+     * Need-to-know: an offer classified above the caller's clearance does not exist for it.
+     * Within that, staff read all offers, ministries open ones and their own, manufacturers open ones.
+     */
+    static SqlFilter visibleTo(Caller caller) {
+        List<String> levels = Arrays.stream(Classification.values()).filter(caller::clearedFor).map(Enum::name).toList();
+        SqlFilter filter = new SqlFilter().where("t.classification IN (:callerLevels)", "callerLevels", levels);
+        if (caller.readsEverything()) {
+            return filter;
+        }
+        if (caller.has(Roles.MINISTRY) && caller.organizationId() != null) {
+            return filter.where("(t.status = 'OPEN' OR t.organization_id = :callerOrganization)",
+                    "callerOrganization", caller.organizationId());
+        }
+        if (caller.has(Roles.MANUFACTURER)) {
+            return filter.where("t.status = 'OPEN'");
+        }
+        return filter.where("false");
+    }
+
+    public static boolean visibleTo(TransferOffer offer, Caller caller) {
+        if (!caller.clearedFor(offer.classification)) {
+            return false;
+        }
+        if (caller.readsEverything()) {
+            return true;
+        }
+        if (caller.has(Roles.MINISTRY) && (offer.status == OfferStatus.OPEN || caller.belongsTo(offer.organization.id))) {
+            return true;
+        }
+        return caller.has(Roles.MANUFACTURER) && offer.status == OfferStatus.OPEN;
+    }
+
+    /** Only a ministry officer of the owning organization changes an offer. */
+    static void requireOwner(Long organizationId, Caller caller) {
+        if (!caller.has(Roles.MINISTRY) || !caller.belongsTo(organizationId)) {
+            throw ProblemException.forbidden("Only members of the ministry that posted this offer may change it");
+        }
+    }
+
+    public Page<OfferView> list(PageRequest page, Filter filter, Caller caller) {
+        SqlFilter where = visibleTo(caller);
         if (filter.area() != null) {
             List<Problem.Violation> violations = new ArrayList<>();
             taxonomy.checkArea("area", filter.area(), violations);
@@ -91,62 +140,80 @@ public class OfferService {
         return load(List.of(id)).stream().findFirst();
     }
 
-    public Optional<OfferView> find(long id) {
-        return findEntity(id).map(OfferService::toView);
+    public Optional<TransferOffer> findVisible(long id, Caller caller) {
+        return findEntity(id).filter(t -> visibleTo(t, caller));
+    }
+
+    public Optional<OfferView> find(long id, Caller caller) {
+        return findVisible(id, caller).map(OfferService::toView);
     }
 
     @Transactional
-    public OfferView create(OfferView body) {
-        if (body.organizationId() == null) {
+    public OfferView create(OfferView body, Caller caller) {
+        Long organizationId = body.organizationId() != null ? body.organizationId() : caller.organizationId();
+        if (organizationId == null) {
             throw ProblemException.invalid("organizationId", "is required: the ministry organization posting the offer");
         }
-        Organization organization = Organization.<Organization>findByIdOptional(body.organizationId())
+        requireOwner(organizationId, caller);
+        Organization organization = Organization.<Organization>findByIdOptional(organizationId)
                 .orElseThrow(() -> ProblemException.invalid("organizationId", "organization " + body.organizationId() + " does not exist"));
         if (organization.kind != OrganizationKind.MINISTRY) {
             throw ProblemException.invalid("organizationId", "organization " + organization.id + " is a " + organization.kind
                     + "; only MINISTRY organizations post transfer offers");
         }
-        check(body);
+        check(body, caller);
         TransferOffer offer = new TransferOffer();
         offer.organization = organization;
         apply(offer, body);
         offer.persist();
+        OfferView created = toView(offer);
+        audit.record(caller, AUDIT_TYPE, offer.id, AuditService.Action.CREATE, null, created, null);
         changes.fire(new EntityChanged(EntityChanged.Type.OFFER, offer.id, false));
-        return toView(offer);
+        return created;
     }
 
     @Transactional
-    public Optional<OfferView> update(long id, OfferView body) {
-        Optional<TransferOffer> existing = findEntity(id);
+    public Optional<OfferView> update(long id, OfferView body, Caller caller) {
+        Optional<TransferOffer> existing = findVisible(id, caller);
         if (existing.isEmpty()) {
             return Optional.empty();
         }
         TransferOffer offer = existing.get();
+        requireOwner(offer.organization.id, caller);
+        OfferView before = toView(offer);
         ProblemException.requireCurrentVersion("Offer", body.version(), offer.version);
         if (body.organizationId() != null && !body.organizationId().equals(offer.organization.id)) {
             throw ProblemException.invalid("organizationId", "an offer cannot move to another organization");
         }
-        check(body);
+        check(body, caller);
         apply(offer, body);
         offer.updatedAt = Instant.now();
         em.flush();
+        OfferView after = toView(offer);
+        audit.record(caller, AUDIT_TYPE, offer.id, AuditService.Action.UPDATE, before, after, null);
         changes.fire(new EntityChanged(EntityChanged.Type.OFFER, offer.id, false));
-        return Optional.of(toView(offer));
+        return Optional.of(after);
     }
 
     @Transactional
-    public boolean delete(long id) {
-        Optional<TransferOffer> existing = TransferOffer.findByIdOptional(id);
+    public boolean delete(long id, Caller caller) {
+        Optional<TransferOffer> existing = findVisible(id, caller);
         if (existing.isEmpty()) {
             return false;
         }
+        requireOwner(existing.get().organization.id, caller);
+        audit.record(caller, AUDIT_TYPE, id, AuditService.Action.DELETE, toView(existing.get()), null, null);
         existing.get().delete();
         changes.fire(new EntityChanged(EntityChanged.Type.OFFER, id, true));
         return true;
     }
 
-    private void check(OfferView body) {
+    private void check(OfferView body, Caller caller) {
         List<Problem.Violation> violations = new ArrayList<>();
+        if (!caller.clearedFor(body.classification())) {
+            violations.add(new Problem.Violation("classification", "is above your organization's clearance ("
+                    + caller.clearance() + "); you could not see the offer yourself"));
+        }
         taxonomy.checkAreas("areas", body.areas(), violations);
         taxonomy.checkCertifications("requiredCertifications", body.requiredCertifications(), violations);
         if (body.opensAt() != null && body.closesAt() != null && body.closesAt().isBefore(body.opensAt())) {

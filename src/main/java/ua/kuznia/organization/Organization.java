@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
+import ua.kuznia.taxonomy.Classification;
 
 @Entity
 @Table(name = "organization")
@@ -37,6 +38,11 @@ public class Organization extends PanacheEntityBase {
     /** ISO 3166-1 alpha-2. */
     @Column(nullable = false)
     public String country;
+
+    /** Highest level the organization's staff are cleared for (manufacturers: see their profile). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Classification clearance = Classification.UNCLASSIFIED;
 
     @Version
     public long version;

@@ -1,5 +1,7 @@
 package ua.kuznia.organization;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,15 +24,21 @@ import ua.kuznia.common.Enums;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.identity.CallerService;
+import ua.kuznia.identity.Roles;
 
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Organizations", description = "Manufacturers, ministries and the coordinating ministry")
 public class OrganizationResource {
 
     @Inject
     OrganizationService organizations;
+
+    @Inject
+    CallerService callers;
 
     @GET
     @Operation(summary = "List organizations, filtered by kind and country")
@@ -47,25 +55,28 @@ public class OrganizationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register an organization")
     public Response create(@Valid @NotNull OrganizationView body, UriInfo uri) {
-        OrganizationView created = organizations.create(body);
+        OrganizationView created = organizations.create(body, callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Update an organization (send the version you read)")
     public OrganizationView update(@PathParam("id") long id, @Valid @NotNull OrganizationView body) {
-        return organizations.update(id, body).orElseThrow(() -> ProblemException.notFound("Organization", id));
+        return organizations.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound("Organization", id));
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete an organization that has no profile and no offers")
     public Response delete(@PathParam("id") long id) {
-        if (!organizations.delete(id)) {
+        if (!organizations.delete(id, callers.current())) {
             throw ProblemException.notFound("Organization", id);
         }
         return Response.noContent().build();

@@ -3,6 +3,7 @@ package ua.kuznia.organization;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,17 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.identity.AuditService;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.taxonomy.Classification;
 
 @ApplicationScoped
 public class OrganizationService {
+
+    static final String AUDIT_TYPE = "ORGANIZATION";
+
+    @Inject
+    AuditService audit;
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -47,16 +56,18 @@ public class OrganizationService {
     }
 
     @Transactional
-    public OrganizationView create(OrganizationView body) {
+    public OrganizationView create(OrganizationView body, Caller caller) {
         check(body, null);
         Organization o = new Organization();
         apply(o, body);
         o.persist();
-        return OrganizationView.of(o);
+        OrganizationView created = OrganizationView.of(o);
+        audit.record(caller, AUDIT_TYPE, o.id, AuditService.Action.CREATE, null, created, null);
+        return created;
     }
 
     @Transactional
-    public Optional<OrganizationView> update(long id, OrganizationView body) {
+    public Optional<OrganizationView> update(long id, OrganizationView body, Caller caller) {
         Optional<Organization> existing = Organization.findByIdOptional(id);
         if (existing.isEmpty()) {
             return Optional.empty();
@@ -67,13 +78,17 @@ public class OrganizationService {
         if (o.kind != body.kind()) {
             throw ProblemException.invalid("kind", "cannot change from " + o.kind + " once created");
         }
+        OrganizationView before = OrganizationView.of(o);
         apply(o, body);
+        o.updatedAt = java.time.Instant.now();
         o.flush();
-        return Optional.of(OrganizationView.of(o));
+        OrganizationView after = OrganizationView.of(o);
+        audit.record(caller, AUDIT_TYPE, o.id, AuditService.Action.UPDATE, before, after, null);
+        return Optional.of(after);
     }
 
     @Transactional
-    public boolean delete(long id) {
+    public boolean delete(long id, Caller caller) {
         Optional<Organization> existing = Organization.findByIdOptional(id);
         if (existing.isEmpty()) {
             return false;
@@ -86,6 +101,7 @@ public class OrganizationService {
             throw ProblemException.conflict("/problems/organization-in-use", "Organization in use",
                     "Organization " + id + " still has a profile or offers; archive or delete those first", Map.of());
         }
+        audit.record(caller, AUDIT_TYPE, id, AuditService.Action.DELETE, OrganizationView.of(existing.get()), null, null);
         existing.get().delete();
         return true;
     }
@@ -108,5 +124,6 @@ public class OrganizationService {
         o.kind = body.kind();
         o.name = body.name().strip();
         o.country = body.country();
+        o.clearance = body.clearance() == null ? Classification.UNCLASSIFIED : body.clearance();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import ua.kuznia.taxonomy.Classification;
 
 /** An organization as the API reads and writes it; id, version and timestamps are read-only except version on update. */
 public record OrganizationView(
@@ -14,11 +15,12 @@ public record OrganizationView(
         @NotNull OrganizationKind kind,
         @NotBlank @Size(max = 300) String name,
         @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as DE or UA") String country,
+        Classification clearance,
         Long version,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) Instant createdAt,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) Instant updatedAt) {
 
     static OrganizationView of(Organization o) {
-        return new OrganizationView(o.id, o.code, o.kind, o.name, o.country, o.version, o.createdAt, o.updatedAt);
+        return new OrganizationView(o.id, o.code, o.kind, o.name, o.country, o.clearance, o.version, o.createdAt, o.updatedAt);
     }
 }

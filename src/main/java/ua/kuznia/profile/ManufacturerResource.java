@@ -1,5 +1,7 @@
 package ua.kuznia.profile;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,16 +28,21 @@ import ua.kuznia.common.Enums;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
-import ua.kuznia.common.SqlFilter;
+import ua.kuznia.identity.CallerService;
+import ua.kuznia.identity.Roles;
 
 @Path("/api/v1/manufacturers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "Manufacturers", description = "Capability profiles of Ukrainian defence manufacturers")
 public class ManufacturerResource {
 
     @Inject
     ProfileService profiles;
+
+    @Inject
+    CallerService callers;
 
     @GET
     @Operation(summary = "List manufacturer profiles", description = "Paginated; area matches the area and its descendants; q is a full-text search over names and descriptions.")
@@ -45,36 +52,39 @@ public class ManufacturerResource {
                                        @Parameter(description = "Status: DRAFT, PUBLISHED or ARCHIVED") @QueryParam("status") String status,
                                        @Parameter(description = "Some capability (in the area, if given) has at least this TRL") @QueryParam("minTrl") @Min(1) @Max(9) Integer minTrl,
                                        @Parameter(description = "Full-text search") @QueryParam("q") @Size(max = 200) String q) {
-        return profiles.list(page, new ProfileService.Filter(area, country, Enums.parse("status", status, ProfileStatus.class), minTrl, q), new SqlFilter());
+        return profiles.list(page, new ProfileService.Filter(area, country, Enums.parse("status", status, ProfileStatus.class), minTrl, q), callers.current());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One manufacturer profile")
     public ManufacturerView get(@PathParam("id") long id) {
-        return profiles.find(id).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
+        return profiles.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
     }
 
     @POST
-    @Operation(summary = "Create the capability profile of a manufacturer organization")
+    @RolesAllowed(Roles.MANUFACTURER)
+    @Operation(summary = "Create the capability profile of the caller's manufacturer organization")
     public Response create(@Valid @NotNull ManufacturerView body, UriInfo uri) {
-        ManufacturerView created = profiles.create(body);
+        ManufacturerView created = profiles.create(body, callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
     }
 
     @PUT
+    @RolesAllowed(Roles.MANUFACTURER)
     @Path("/{id}")
     @Operation(summary = "Replace a profile (send the version you read; a stale version is a 409)")
     public ManufacturerView update(@PathParam("id") long id, @Valid @NotNull ManufacturerView body) {
-        return profiles.update(id, body).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
+        return profiles.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
     }
 
     @DELETE
+    @RolesAllowed(Roles.MANUFACTURER)
     @Path("/{id}")
     @Operation(summary = "Delete a profile")
     public Response delete(@PathParam("id") long id) {
-        if (!profiles.delete(id)) {
+        if (!profiles.delete(id, callers.current())) {
             throw ProblemException.notFound("Manufacturer profile", id);
         }
         return Response.noContent().build();

@@ -19,6 +19,9 @@ import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
+import ua.kuznia.identity.AuditService;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.identity.Roles;
 import ua.kuznia.organization.Organization;
 import ua.kuznia.organization.OrganizationKind;
 import ua.kuznia.taxonomy.TaxonomyService;
@@ -40,8 +43,45 @@ public class ProfileService {
     @Inject
     Event<EntityChanged> changes;
 
-    public Page<ManufacturerView> list(PageRequest page, Filter filter, SqlFilter visibility) {
-        SqlFilter where = visibility;
+    @Inject
+    AuditService audit;
+
+    static final String AUDIT_TYPE = "PROFILE";
+
+    /** Which profiles a caller may read: staff all, ministries published ones, a manufacturer its own. */
+    static SqlFilter visibleTo(Caller caller) {
+        SqlFilter filter = new SqlFilter();
+        if (caller.readsEverything()) {
+            return filter;
+        }
+        if (caller.has(Roles.MINISTRY)) {
+            return filter.where("p.status = 'PUBLISHED'");
+        }
+        if (caller.has(Roles.MANUFACTURER) && caller.organizationId() != null) {
+            return filter.where("p.organization_id = :callerOrganization", "callerOrganization", caller.organizationId());
+        }
+        return filter.where("false");
+    }
+
+    static boolean visibleTo(ManufacturerProfile profile, Caller caller) {
+        if (caller.readsEverything()) {
+            return true;
+        }
+        if (caller.has(Roles.MINISTRY)) {
+            return profile.status == ProfileStatus.PUBLISHED;
+        }
+        return caller.has(Roles.MANUFACTURER) && caller.belongsTo(profile.organization.id);
+    }
+
+    /** Only a manufacturer of the owning organization changes a profile. */
+    static void requireOwner(Long organizationId, Caller caller) {
+        if (!caller.has(Roles.MANUFACTURER) || !caller.belongsTo(organizationId)) {
+            throw ProblemException.forbidden("Only members of the manufacturer organization that owns this profile may change it");
+        }
+    }
+
+    public Page<ManufacturerView> list(PageRequest page, Filter filter, Caller caller) {
+        SqlFilter where = visibleTo(caller);
         if (filter.area() != null) {
             List<Problem.Violation> violations = new ArrayList<>();
             taxonomy.checkArea("area", filter.area(), violations);
@@ -98,16 +138,18 @@ public class ProfileService {
         return load(List.of(id)).stream().findFirst();
     }
 
-    public Optional<ManufacturerView> find(long id) {
-        return findEntity(id).map(ProfileService::toView);
+    public Optional<ManufacturerView> find(long id, Caller caller) {
+        return findEntity(id).filter(p -> visibleTo(p, caller)).map(ProfileService::toView);
     }
 
     @Transactional
-    public ManufacturerView create(ManufacturerView body) {
-        if (body.organizationId() == null) {
+    public ManufacturerView create(ManufacturerView body, Caller caller) {
+        Long organizationId = body.organizationId() != null ? body.organizationId() : caller.organizationId();
+        if (organizationId == null) {
             throw ProblemException.invalid("organizationId", "is required: the manufacturer organization this profile belongs to");
         }
-        Organization organization = Organization.<Organization>findByIdOptional(body.organizationId())
+        requireOwner(organizationId, caller);
+        Organization organization = Organization.<Organization>findByIdOptional(organizationId)
                 .orElseThrow(() -> ProblemException.invalid("organizationId", "organization " + body.organizationId() + " does not exist"));
         if (organization.kind != OrganizationKind.MANUFACTURER) {
             throw ProblemException.invalid("organizationId", "organization " + organization.id + " is a " + organization.kind
@@ -124,17 +166,21 @@ public class ProfileService {
         profile.organization = organization;
         apply(profile, body);
         profile.persist();
+        ManufacturerView created = toView(profile);
+        audit.record(caller, AUDIT_TYPE, profile.id, AuditService.Action.CREATE, null, created, null);
         changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, profile.id, false));
-        return toView(profile);
+        return created;
     }
 
     @Transactional
-    public Optional<ManufacturerView> update(long id, ManufacturerView body) {
-        Optional<ManufacturerProfile> existing = findEntity(id);
+    public Optional<ManufacturerView> update(long id, ManufacturerView body, Caller caller) {
+        Optional<ManufacturerProfile> existing = findEntity(id).filter(p -> visibleTo(p, caller));
         if (existing.isEmpty()) {
             return Optional.empty();
         }
         ManufacturerProfile profile = existing.get();
+        requireOwner(profile.organization.id, caller);
+        ManufacturerView before = toView(profile);
         ProblemException.requireCurrentVersion("Profile", body.version(), profile.version);
         if (body.organizationId() != null && !body.organizationId().equals(profile.organization.id)) {
             throw ProblemException.invalid("organizationId", "a profile cannot move to another organization");
@@ -144,16 +190,20 @@ public class ProfileService {
         // Capabilities live in their own table; touching the row makes every edit bump the version.
         profile.updatedAt = Instant.now();
         em.flush();
+        ManufacturerView after = toView(profile);
+        audit.record(caller, AUDIT_TYPE, profile.id, AuditService.Action.UPDATE, before, after, null);
         changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, profile.id, false));
-        return Optional.of(toView(profile));
+        return Optional.of(after);
     }
 
     @Transactional
-    public boolean delete(long id) {
-        Optional<ManufacturerProfile> existing = ManufacturerProfile.findByIdOptional(id);
+    public boolean delete(long id, Caller caller) {
+        Optional<ManufacturerProfile> existing = findEntity(id).filter(p -> visibleTo(p, caller));
         if (existing.isEmpty()) {
             return false;
         }
+        requireOwner(existing.get().organization.id, caller);
+        audit.record(caller, AUDIT_TYPE, id, AuditService.Action.DELETE, toView(existing.get()), null, null);
         existing.get().delete();
         changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, id, true));
         return true;

@@ -1,5 +1,6 @@
 package ua.kuznia.taxonomy;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Public reference lists: every code the API accepts is listed here. */
 @Path("/api/v1/taxonomy")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 @Tag(name = "Taxonomy", description = "Reference data: capability areas, certifications, classification levels, transfer types, oblasts")
 public class TaxonomyResource {
 

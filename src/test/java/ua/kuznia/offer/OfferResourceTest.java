@@ -12,75 +12,86 @@ import static ua.kuznia.testing.Fixtures.offerBody;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import ua.kuznia.testing.Fixtures;
+import ua.kuznia.testing.Fixtures.Org;
+import ua.kuznia.testing.Tokens;
 
 @QuarkusTest
 class OfferResourceTest {
+
+    static RequestSpecification staff() {
+        return given().auth().oauth2(Tokens.coordinator());
+    }
+
+    static RequestSpecification as(Org org) {
+        return given().auth().oauth2(org.token());
+    }
 
     @Nested
     class Success {
 
         @Test
         void createReadUpdateDelete() {
-            long ministry = createOrganization("MINISTRY", "FR");
-            Map<String, Object> body = offerBody(ministry, List.of("munitions.artillery-155"));
+            Org ministry = createOrganization("MINISTRY", "FR");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("munitions.artillery-155"));
             body.put("maxRiskTier", 3);
             body.put("minMonthlyCapacity", 5000);
             body.put("localizationTargetPercent", 60);
             body.put("opensAt", "2026-12-01");
             body.put("closesAt", "2027-06-30");
-            long id = given().contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(201)
+            long id = as(ministry).contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(201)
                     .header("Location", containsString("/api/v1/offers/"))
                     .body("country", equalTo("FR")).body("areas", hasItem("munitions.artillery-155"))
                     .body("exportControl.mlCodes", hasItem("ML3")).body("exportControl.licenceRequired", equalTo(true))
                     .body("opensAt", equalTo("2026-12-01")).body("maxRiskTier", equalTo(3))
                     .body("version", equalTo(0)).extract().jsonPath().getLong("id");
 
-            given().get("/api/v1/offers/{id}", id).then().statusCode(200).body("title", equalTo(body.get("title")))
+            staff().get("/api/v1/offers/{id}", id).then().statusCode(200).body("title", equalTo(body.get("title")))
                     .body("transferType", equalTo("LICENSED_PRODUCTION")).body("minMonthlyCapacity", equalTo(5000.0f));
 
             body.put("version", 0);
             body.put("status", "CLOSED");
-            given().contentType(ContentType.JSON).body(body).put("/api/v1/offers/{id}", id).then().statusCode(200)
+            as(ministry).contentType(ContentType.JSON).body(body).put("/api/v1/offers/{id}", id).then().statusCode(200)
                     .body("status", equalTo("CLOSED")).body("version", equalTo(1));
 
-            given().delete("/api/v1/offers/{id}", id).then().statusCode(204);
-            given().get("/api/v1/offers/{id}", id).then().statusCode(404).contentType("application/problem+json");
+            as(ministry).delete("/api/v1/offers/{id}", id).then().statusCode(204);
+            staff().get("/api/v1/offers/{id}", id).then().statusCode(404).contentType("application/problem+json");
         }
 
         @Test
         void listFiltersByAreaDescendantsCountryStatusTrlAndText() {
             String marker = Fixtures.unique("kalyna").replace("-", "");
-            long de = createOrganization("MINISTRY", "DE");
-            long pl = createOrganization("MINISTRY", "PL");
+            Org de = createOrganization("MINISTRY", "DE");
+            Org pl = createOrganization("MINISTRY", "PL");
             long a = offerWith(de, marker, List.of("air-defense.fire-control"), 7, "OPEN");
             long b = offerWith(pl, marker, List.of("ew.jamming", "radar.ground"), 5, "OPEN");
             long c = offerWith(pl, marker, List.of("air-defense"), 8, "DRAFT");
 
-            given().queryParam("q", marker).get("/api/v1/offers").then().body("total", equalTo(3));
-            given().queryParam("q", marker).queryParam("area", "air-defense").get("/api/v1/offers").then()
+            staff().queryParam("q", marker).get("/api/v1/offers").then().body("total", equalTo(3));
+            staff().queryParam("q", marker).queryParam("area", "air-defense").get("/api/v1/offers").then()
                     .body("total", equalTo(2)).body("items.id", not(hasItem((int) b)));
-            given().queryParam("q", marker).queryParam("area", "radar").get("/api/v1/offers").then()
+            staff().queryParam("q", marker).queryParam("area", "radar").get("/api/v1/offers").then()
                     .body("total", equalTo(1)).body("items[0].id", equalTo((int) b));
-            given().queryParam("q", marker).queryParam("country", "PL").get("/api/v1/offers").then().body("total", equalTo(2));
-            given().queryParam("q", marker).queryParam("status", "OPEN").get("/api/v1/offers").then()
+            staff().queryParam("q", marker).queryParam("country", "PL").get("/api/v1/offers").then().body("total", equalTo(2));
+            staff().queryParam("q", marker).queryParam("status", "OPEN").get("/api/v1/offers").then()
                     .body("total", equalTo(2)).body("items.id", not(hasItem((int) c)));
-            given().queryParam("q", marker).queryParam("minTrl", 7).get("/api/v1/offers").then()
+            staff().queryParam("q", marker).queryParam("minTrl", 7).get("/api/v1/offers").then()
                     .body("total", equalTo(2)).body("items.id", hasItem((int) a)).body("items.id", hasItem((int) c));
-            given().queryParam("q", marker).queryParam("size", 1).queryParam("page", 1).get("/api/v1/offers").then()
+            staff().queryParam("q", marker).queryParam("size", 1).queryParam("page", 1).get("/api/v1/offers").then()
                     .body("total", equalTo(3)).body("items", hasSize(1)).body("page", equalTo(1));
         }
 
-        private long offerWith(long org, String marker, List<String> areas, int minTrl, String status) {
-            Map<String, Object> body = offerBody(org, areas);
+        private long offerWith(Org org, String marker, List<String> areas, int minTrl, String status) {
+            Map<String, Object> body = offerBody(org.id(), areas);
             body.put("description", "Fictional offer " + marker);
             body.put("minTrl", minTrl);
             body.put("status", status);
-            return createOffer(body);
+            return createOffer(org, body);
         }
     }
 
@@ -89,26 +100,28 @@ class OfferResourceTest {
 
         @Test
         void offerNeedsAtLeastOneKnownArea() {
-            long ministry = createOrganization("MINISTRY", "IT");
-            given().contentType(ContentType.JSON).body(offerBody(ministry, List.of())).post("/api/v1/offers").then()
+            Org ministry = createOrganization("MINISTRY", "IT");
+            as(ministry).contentType(ContentType.JSON).body(offerBody(ministry.id(), List.of())).post("/api/v1/offers").then()
                     .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("areas"));
-            given().contentType(ContentType.JSON).body(offerBody(ministry, List.of("missiles.hypersonic"))).post("/api/v1/offers")
+            as(ministry).contentType(ContentType.JSON).body(offerBody(ministry.id(), List.of("missiles.hypersonic"))).post("/api/v1/offers")
                     .then().statusCode(400).body("violations[0].field", equalTo("areas[0]"))
                     .body("violations[0].message", containsString("/api/v1/taxonomy/areas"));
         }
 
         @Test
         void unknownTransferTypeListsTheAllowedOnes() {
-            Map<String, Object> body = offerBody(createOrganization("MINISTRY", "IT"), List.of("radar"));
+            Org ministry = createOrganization("MINISTRY", "IT");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("radar"));
             body.put("transferType", "GIFT");
-            given().contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
+            as(ministry).contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
                     .body("violations[0].field", equalTo("transferType"))
                     .body("violations[0].message", containsString("JOINT_VENTURE"));
         }
 
         @Test
         void fieldRulesAreReportedTogether() {
-            Map<String, Object> body = offerBody(createOrganization("MINISTRY", "IT"), List.of("radar"));
+            Org ministry = createOrganization("MINISTRY", "IT");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("radar"));
             body.put("minTrl", 0);
             body.put("minMrl", 11);
             body.put("localizationTargetPercent", 140);
@@ -117,7 +130,7 @@ class OfferResourceTest {
             body.put("exportControl", Map.of("mlCodes", List.of("ML23")));
             body.put("opensAt", "2027-01-10");
             body.put("closesAt", "2026-01-10");
-            given().contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
+            as(ministry).contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
                     .body("violations.field", hasItem("minTrl")).body("violations.field", hasItem("minMrl"))
                     .body("violations.field", hasItem("localizationTargetPercent"))
                     .body("violations.field", hasItem("maxRiskTier")).body("violations.field", hasItem("budgetEur"))
@@ -128,45 +141,51 @@ class OfferResourceTest {
             body.put("maxRiskTier", 2);
             body.put("budgetEur", 10);
             body.put("exportControl", Map.of("mlCodes", List.of("ML22")));
-            given().contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
+            as(ministry).contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
                     .body("violations[0].field", equalTo("closesAt"));
         }
 
         @Test
         void badDateIs400NamingTheField() {
-            Map<String, Object> body = offerBody(createOrganization("MINISTRY", "IT"), List.of("radar"));
+            Org ministry = createOrganization("MINISTRY", "IT");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("radar"));
             body.put("opensAt", "31/12/2026");
-            given().contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
+            as(ministry).contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
                     .contentType("application/problem+json").body("violations[0].field", equalTo("opensAt"));
         }
 
         @Test
         void onlyMinistriesPostOffers() {
-            long maker = createOrganization("MANUFACTURER", "UA");
-            given().contentType(ContentType.JSON).body(offerBody(maker, List.of("radar"))).post("/api/v1/offers").then()
+            Org maker = createOrganization("MANUFACTURER", "UA");
+            given().auth().oauth2(Tokens.token("confused", "ministry", maker.code())).contentType(ContentType.JSON)
+                    .body(offerBody(maker.id(), List.of("radar"))).post("/api/v1/offers").then()
                     .statusCode(400).body("violations[0].field", equalTo("organizationId"));
+            as(maker).contentType(ContentType.JSON).body(offerBody(maker.id(), List.of("radar"))).post("/api/v1/offers")
+                    .then().statusCode(403).contentType("application/problem+json");
         }
 
         @Test
         void staleVersionIs409() {
-            Map<String, Object> body = offerBody(createOrganization("MINISTRY", "GB"), List.of("autonomous.usv"));
-            long id = createOffer(body);
+            Org ministry = createOrganization("MINISTRY", "GB");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("autonomous.usv"));
+            long id = createOffer(ministry, body);
             body.put("version", 0);
             body.put("title", "First edit");
-            given().contentType(ContentType.JSON).body(body).put("/api/v1/offers/{id}", id).then().statusCode(200);
+            as(ministry).contentType(ContentType.JSON).body(body).put("/api/v1/offers/{id}", id).then().statusCode(200);
             body.put("title", "Second edit from a stale copy");
-            given().contentType(ContentType.JSON).body(body).put("/api/v1/offers/{id}", id).then().statusCode(409)
+            as(ministry).contentType(ContentType.JSON).body(body).put("/api/v1/offers/{id}", id).then().statusCode(409)
                     .contentType("application/problem+json");
-            given().get("/api/v1/offers/{id}", id).then().body("title", equalTo("First edit"));
+            staff().get("/api/v1/offers/{id}", id).then().body("title", equalTo("First edit"));
         }
 
         @Test
         void unknownIdsAndBadQueriesAreProblems() {
-            given().get("/api/v1/offers/424242424").then().statusCode(404).contentType("application/problem+json");
-            given().delete("/api/v1/offers/424242424").then().statusCode(404);
-            given().queryParam("status", "MAYBE").get("/api/v1/offers").then().statusCode(400)
+            staff().get("/api/v1/offers/424242424").then().statusCode(404).contentType("application/problem+json");
+            as(createOrganization("MINISTRY", "SE")).delete("/api/v1/offers/424242424").then().statusCode(404);
+            staff().delete("/api/v1/offers/424242424").then().statusCode(403);
+            staff().queryParam("status", "MAYBE").get("/api/v1/offers").then().statusCode(400)
                     .body("violations[0].message", containsString("OPEN"));
-            given().queryParam("page", -1).get("/api/v1/offers").then().statusCode(400);
+            staff().queryParam("page", -1).get("/api/v1/offers").then().statusCode(400);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ua.kuznia.testing.Fixtures;
+import ua.kuznia.testing.Tokens;
 
 @QuarkusTest
 class OrganizationResourceTest {
@@ -21,37 +22,37 @@ class OrganizationResourceTest {
     void createReadUpdateDelete() {
         Map<String, Object> body = new HashMap<>(Map.of("code", Fixtures.unique("mod-nl"), "kind", "MINISTRY",
                 "name", "Fictional Ministry of Defence", "country", "NL"));
-        long id = given().contentType(ContentType.JSON).body(body).post("/api/v1/organizations").then().statusCode(201)
+        long id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).post("/api/v1/organizations").then().statusCode(201)
                 .header("Location", containsString("/api/v1/organizations/")).extract().jsonPath().getLong("id");
-        given().get("/api/v1/organizations/{id}", id).then().statusCode(200).body("country", equalTo("NL"));
-        given().queryParam("kind", "MINISTRY").queryParam("size", 200).get("/api/v1/organizations").then().statusCode(200)
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", id).then().statusCode(200).body("country", equalTo("NL"));
+        given().auth().oauth2(Tokens.admin()).queryParam("kind", "MINISTRY").queryParam("size", 200).get("/api/v1/organizations").then().statusCode(200)
                 .body("items.kind", everyItem(equalTo("MINISTRY"))).body("items.id", hasItem((int) id));
         body.put("version", 0);
         body.put("name", "Renamed Fictional Ministry");
-        given().contentType(ContentType.JSON).body(body).put("/api/v1/organizations/{id}", id).then().statusCode(200)
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).put("/api/v1/organizations/{id}", id).then().statusCode(200)
                 .body("version", equalTo(1));
-        given().contentType(ContentType.JSON).body(body).put("/api/v1/organizations/{id}", id).then().statusCode(409);
-        given().delete("/api/v1/organizations/{id}", id).then().statusCode(204);
-        given().get("/api/v1/organizations/{id}", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).put("/api/v1/organizations/{id}", id).then().statusCode(409);
+        given().auth().oauth2(Tokens.admin()).delete("/api/v1/organizations/{id}", id).then().statusCode(204);
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", id).then().statusCode(404);
     }
 
     @Test
     void invalidCountryKindAndDuplicateCode() {
         String code = Fixtures.unique("dup");
-        given().contentType(ContentType.JSON).body(Map.of("code", code, "kind", "MINISTRY", "name", "X", "country", "XX"))
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("code", code, "kind", "MINISTRY", "name", "X", "country", "XX"))
                 .post("/api/v1/organizations").then().statusCode(400).body("violations[0].field", equalTo("country"));
-        given().contentType(ContentType.JSON).body(Map.of("code", code, "kind", "ARMY", "name", "X", "country", "DE"))
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("code", code, "kind", "ARMY", "name", "X", "country", "DE"))
                 .post("/api/v1/organizations").then().statusCode(400).body("violations[0].field", equalTo("kind"));
-        given().contentType(ContentType.JSON).body(Map.of("code", code, "kind", "MINISTRY", "name", "X", "country", "DE"))
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("code", code, "kind", "MINISTRY", "name", "X", "country", "DE"))
                 .post("/api/v1/organizations").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("code", code, "kind", "MINISTRY", "name", "Y", "country", "DE"))
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("code", code, "kind", "MINISTRY", "name", "Y", "country", "DE"))
                 .post("/api/v1/organizations").then().statusCode(400).body("violations[0].field", equalTo("code"));
     }
 
     @Test
     void organizationWithAProfileCannotBeDeleted() {
-        long org = Fixtures.createOrganization("MANUFACTURER", "UA");
-        Fixtures.createProfile(Fixtures.profileBody(org, List.of()));
-        given().delete("/api/v1/organizations/{id}", org).then().statusCode(409).contentType("application/problem+json");
+        Fixtures.Org org = Fixtures.createOrganization("MANUFACTURER", "UA");
+        Fixtures.createProfile(org, Fixtures.profileBody(org.id(), List.of()));
+        given().auth().oauth2(Tokens.admin()).delete("/api/v1/organizations/{id}", org.id()).then().statusCode(409).contentType("application/problem+json");
     }
 }

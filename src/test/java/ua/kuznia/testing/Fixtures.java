@@ -27,11 +27,31 @@ public final class Fixtures {
         return first + Edrpou.checkDigit(first);
     }
 
-    public static long createOrganization(String kind, String country) {
-        Map<String, Object> body = Map.of("code", unique(kind.toLowerCase()), "kind", kind,
-                "name", "Test " + kind.toLowerCase() + " " + SEQUENCE.incrementAndGet(), "country", country);
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/organizations")
+    /** An organization created through the API, and a token for one of its members. */
+    public record Org(long id, String code, String kind) {
+
+        public String token() {
+            String role = switch (kind) {
+                case "MANUFACTURER" -> "manufacturer";
+                case "MINISTRY" -> "ministry";
+                default -> "coordinator";
+            };
+            return Tokens.token("member-of-" + code, role, code);
+        }
+    }
+
+    public static Org createOrganization(String kind, String country) {
+        return createOrganization(kind, country, "NATO_SECRET");
+    }
+
+    public static Org createOrganization(String kind, String country, String clearance) {
+        String code = unique(kind.toLowerCase());
+        Map<String, Object> body = Map.of("code", code, "kind", kind,
+                "name", "Test " + kind.toLowerCase() + " " + SEQUENCE.incrementAndGet(), "country", country,
+                "clearance", clearance);
+        long id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body).post("/api/v1/organizations")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+        return new Org(id, code, kind);
     }
 
     public static Map<String, Object> capability(String area, int trl, int mrl, double capacity) {
@@ -80,13 +100,13 @@ public final class Fixtures {
         return body;
     }
 
-    public static long createProfile(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/manufacturers")
+    public static long createProfile(Org owner, Map<String, Object> body) {
+        return given().auth().oauth2(owner.token()).contentType(ContentType.JSON).body(body).post("/api/v1/manufacturers")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    public static long createOffer(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/offers")
+    public static long createOffer(Org owner, Map<String, Object> body) {
+        return given().auth().oauth2(owner.token()).contentType(ContentType.JSON).body(body).post("/api/v1/offers")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }

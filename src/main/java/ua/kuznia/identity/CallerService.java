@@ -1,0 +1,76 @@
+package ua.kuznia.identity;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import ua.kuznia.organization.Organization;
+import ua.kuznia.organization.OrganizationKind;
+import ua.kuznia.profile.ManufacturerProfile;
+import ua.kuznia.taxonomy.Classification;
+
+/**
+ * Resolves the current request's {@link Caller} once. Organization membership comes from the
+ * token's "org" claim (a Keycloak user attribute, see keycloak/README.md); a claim naming no
+ * Kuznia organization gives a caller without one, who sees no organization's data.
+ */
+@RequestScoped
+public class CallerService {
+
+    public static final String ORG_CLAIM = "org";
+
+    @Inject
+    SecurityIdentity identity;
+
+    private Caller caller;
+
+    public Caller current() {
+        if (caller == null) {
+            caller = resolve();
+        }
+        return caller;
+    }
+
+    private Caller resolve() {
+        if (identity.isAnonymous()) {
+            return new Caller(null, "anonymous", Set.of(), null, null, null, Classification.UNCLASSIFIED);
+        }
+        String subject = identity.getPrincipal().getName();
+        String username = subject;
+        String orgCode = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
+            Object preferred = jwt.getClaim("preferred_username");
+            username = preferred != null ? preferred.toString() : identity.getPrincipal().getName();
+            Object org = jwt.getClaim(ORG_CLAIM);
+            orgCode = org == null ? null : org.toString().replace("\"", "");
+        }
+        Set<String> roles = new java.util.HashSet<>(identity.getRoles());
+        // The realm makes admin a composite; tokens normally carry the expanded roles already,
+        // but a token from another realm layout must not lose the admin's reading rights.
+        if (roles.contains(Roles.ADMIN)) {
+            roles.add(Roles.COORDINATOR);
+            roles.add(Roles.AUDITOR);
+        }
+        roles = Set.copyOf(roles);
+        if (orgCode == null) {
+            return new Caller(subject, username, roles, null, null, null, Classification.UNCLASSIFIED);
+        }
+        Organization organization = Organization.findByCode(orgCode).orElse(null);
+        if (organization == null) {
+            return new Caller(subject, username, roles, null, orgCode, null, Classification.UNCLASSIFIED);
+        }
+        return new Caller(subject, username, roles, organization.id, organization.code, organization.kind,
+                clearanceOf(organization));
+    }
+
+    /** Manufacturers are cleared as their facility is (profile); other organizations as vetted by an admin. */
+    static Classification clearanceOf(Organization organization) {
+        if (organization.kind == OrganizationKind.MANUFACTURER) {
+            return ManufacturerProfile.<ManufacturerProfile>find("organization.id", organization.id).firstResultOptional()
+                    .map(p -> p.clearance).orElse(Classification.UNCLASSIFIED);
+        }
+        return organization.clearance;
+    }
+}
