@@ -29,6 +29,8 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.CallerService;
+import ua.kuznia.matching.MatchQueryService;
+import ua.kuznia.matching.engine.Explanation;
 import ua.kuznia.identity.Roles;
 
 @Path("/api/v1/offers")
@@ -43,6 +45,23 @@ public class OfferResource {
 
     @Inject
     CallerService callers;
+
+    @Inject
+    MatchQueryService matches;
+
+    @GET
+    @Path("/{id}/matches")
+    @Operation(summary = "Ranked candidate manufacturers of an offer (and matches someone already acted on)")
+    public Page<MatchQueryService.MatchView> matches(@PathParam("id") long id, @Valid @BeanParam PageRequest page) {
+        return matches.forOffer(id, page, callers.current());
+    }
+
+    @GET
+    @Path("/{offerId}/explanations/{manufacturerId}")
+    @Operation(summary = "Why a manufacturer is or is not suggested for an offer: every hard rule with the values compared, every soft rule's contribution")
+    public Explanation explain(@PathParam("offerId") long offerId, @PathParam("manufacturerId") long manufacturerId) {
+        return matches.explain(offerId, manufacturerId, callers.current());
+    }
 
     @GET
     @Operation(summary = "List transfer offers", description = "Paginated; area matches the area and its descendants; q is a full-text search over titles and descriptions.")

@@ -52,7 +52,7 @@ public class OfferService {
      * Need-to-know: an offer classified above the caller's clearance does not exist for it.
      * Within that, staff read all offers, ministries open ones and their own, manufacturers open ones.
      */
-    static SqlFilter visibleTo(Caller caller) {
+    public static SqlFilter visibleTo(Caller caller) {
         List<String> levels = Arrays.stream(Classification.values()).filter(caller::clearedFor).map(Enum::name).toList();
         SqlFilter filter = new SqlFilter().where("t.classification IN (:callerLevels)", "callerLevels", levels);
         if (caller.readsEverything()) {

@@ -29,6 +29,7 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.CallerService;
+import ua.kuznia.matching.MatchQueryService;
 import ua.kuznia.identity.Roles;
 
 @Path("/api/v1/manufacturers")
@@ -43,6 +44,16 @@ public class ManufacturerResource {
 
     @Inject
     CallerService callers;
+
+    @Inject
+    MatchQueryService matches;
+
+    @GET
+    @Path("/{id}/matches")
+    @Operation(summary = "Offers a manufacturer is matched with, best first")
+    public Page<MatchQueryService.MatchView> matches(@PathParam("id") long id, @Valid @BeanParam PageRequest page) {
+        return matches.forManufacturer(id, page, callers.current());
+    }
 
     @GET
     @Operation(summary = "List manufacturer profiles", description = "Paginated; area matches the area and its descendants; q is a full-text search over names and descriptions.")

@@ -49,7 +49,7 @@ public class ProfileService {
     static final String AUDIT_TYPE = "PROFILE";
 
     /** Which profiles a caller may read: staff all, ministries published ones, a manufacturer its own. */
-    static SqlFilter visibleTo(Caller caller) {
+    public static SqlFilter visibleTo(Caller caller) {
         SqlFilter filter = new SqlFilter();
         if (caller.readsEverything()) {
             return filter;
@@ -63,7 +63,7 @@ public class ProfileService {
         return filter.where("false");
     }
 
-    static boolean visibleTo(ManufacturerProfile profile, Caller caller) {
+    public static boolean visibleTo(ManufacturerProfile profile, Caller caller) {
         if (caller.readsEverything()) {
             return true;
         }

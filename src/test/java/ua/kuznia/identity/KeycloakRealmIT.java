@@ -11,7 +11,6 @@ import ua.kuznia.local.KeycloakServer.JsonResponse;
 import ua.kuznia.local.KeycloakServer.TokenResponse;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -24,6 +23,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -219,51 +219,32 @@ class KeycloakRealmIT {
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String redirectUri = "http://localhost:8080/callback";
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        String authorize = keycloak.realmUrl() + "/protocol/openid-connect/auth?client_id=kuznia-web"
+                + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256&state=";
+        Browser browser = new Browser();
 
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(
-                keycloak.realmUrl() + "/protocol/openid-connect/auth?client_id=kuznia-web&response_type=code"
-                        + "&scope=openid&state=s2&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
-                        + "&code_challenge=" + challenge + "&code_challenge_method=S256")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> loginPage = browser.get(authorize + "s2");
         assertEquals(200, loginPage.statusCode());
         Matcher action = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(loginPage.body());
         assertTrue(action.find(), "login form");
-
-        HttpResponse<String> afterLogin = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=ministry-pl&password=demo&credentialId="))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> afterLogin = browser.postForm(action.group(1).replace("&amp;", "&"),
+                "username=ministry-pl&password=demo&credentialId=");
         assertEquals(302, afterLogin.statusCode(), afterLogin.body());
-        String location = afterLogin.headers().firstValue("Location").orElseThrow();
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-        assertTrue(location.startsWith(redirectUri) && code.find(), location);
+        String firstCode = codeFrom(afterLogin, redirectUri);
 
-        Map<String, String> exchange = Map.of(
+        Map<String, String> exchange = new HashMap<>(Map.of(
                 "grant_type", "authorization_code", "client_id", "kuznia-web",
                 "client_secret", "kuznia-web-local-secret", "redirect_uri", redirectUri,
-                "code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8));
-        Map<String, String> wrongVerifier = new HashMap<>(exchange);
-        wrongVerifier.put("code_verifier", verifier + "-not");
-        assertEquals("invalid_grant", keycloak.requestToken(wrongVerifier).error(), "PKCE is checked at the token endpoint");
+                "code", firstCode, "code_verifier", verifier + "-not"));
+        assertEquals("invalid_grant", keycloak.requestToken(exchange).error(), "PKCE is checked at the token endpoint");
 
         // A fresh code for the real exchange: an authorization code is redeemable once at most.
-        HttpResponse<String> again = browser.send(HttpRequest.newBuilder(URI.create(
-                keycloak.realmUrl() + "/protocol/openid-connect/auth?client_id=kuznia-web&response_type=code"
-                        + "&scope=openid&state=s3&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
-                        + "&code_challenge=" + challenge + "&code_challenge_method=S256")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = browser.get(authorize + "s3");
         assertEquals(302, again.statusCode(), "the SSO session logs the user straight in");
-        Matcher code2 = Pattern.compile("[?&]code=([^&]+)").matcher(again.headers().firstValue("Location").orElseThrow());
-        assertTrue(code2.find());
-        Map<String, String> rightVerifier = new HashMap<>(exchange);
-        rightVerifier.put("code", URLDecoder.decode(code2.group(1), StandardCharsets.UTF_8));
-        rightVerifier.put("code_verifier", verifier);
-        TokenResponse tokens = keycloak.requestToken(rightVerifier);
+        exchange.put("code", codeFrom(again, redirectUri));
+        exchange.put("code_verifier", verifier);
+        TokenResponse tokens = keycloak.requestToken(exchange);
 
         JsonNode access = KeycloakServer.jwtPayload(tokens.accessToken());
         assertEquals("kuznia-web", access.path("azp").asText());
@@ -395,6 +376,50 @@ class KeycloakRealmIT {
                 keycloak.url() + "/admin/realms/" + KeycloakServer.REALM + path, keycloak.adminToken());
         assertEquals(200, response.status(), path + ": " + response.raw().body());
         return response;
+    }
+
+    private static String codeFrom(HttpResponse<String> redirect, String redirectUri) {
+        String location = redirect.headers().firstValue("Location").orElse("");
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertTrue(location.startsWith(redirectUri) && code.find(), location);
+        return URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Just enough of a browser for Keycloak's login form. Java's CookieManager withholds cookies
+     * marked Secure over plain http, which Keycloak sets even on localhost; browsers send them there.
+     */
+    private static final class Browser {
+        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        HttpResponse<String> get(String url) throws IOException, InterruptedException {
+            return send(request(url).GET());
+        }
+
+        HttpResponse<String> postForm(String url, String form) throws IOException, InterruptedException {
+            return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        private HttpRequest.Builder request(String url) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url));
+            if (!cookies.isEmpty()) {
+                builder.header("Cookie", cookies.entrySet().stream()
+                        .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));
+            }
+            return builder;
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int equals = pair.indexOf('=');
+                cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+            return response;
+        }
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

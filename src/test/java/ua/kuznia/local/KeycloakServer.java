@@ -44,8 +44,8 @@ import java.util.stream.Stream;
  * the integration tests on 18180) can share one distribution; an instance created with
  * {@code freshData} deletes its database before its first start, so every run begins from the files.
  *
- * <p>Importing costs a minute or more on a small machine, while a start on existing data takes
- * about 25 s. So the database as it stands right after the import is kept as a snapshot, keyed by a
+ * <p>A start that imports took 33-110 s on a busy two-core machine, one on existing data 16-54 s.
+ * So the database as it stands right after the import is kept as a snapshot, keyed by a
  * hash of the merged realm file and the Keycloak version, and later fresh starts restore it instead
  * of importing again (disable with {@code -Dkuznia.keycloak.snapshot=false}).
  *
@@ -133,8 +133,11 @@ public final class KeycloakServer implements AutoCloseable {
     public static KeycloakServer startShared(int port) {
         synchronized (SHARED) {
             KeycloakServer mine = SHARED.get(port);
-            if (mine != null) {
-                return mine.owned ? mine.start() : mine;
+            if (mine != null && mine.owned) {
+                return mine.start();
+            }
+            if (mine != null && mine.realmAnswers()) {
+                return mine;
             }
             KeycloakServer running = new KeycloakServer(port, false, false, true);
             if (running.realmAnswers()) {

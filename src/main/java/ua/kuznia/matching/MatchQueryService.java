@@ -1,0 +1,105 @@
+package ua.kuznia.matching;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.NoSuchElementException;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.SqlFilter;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.identity.Roles;
+import ua.kuznia.matching.engine.Explanation;
+import ua.kuznia.offer.OfferService;
+import ua.kuznia.offer.TransferOffer;
+import ua.kuznia.profile.ManufacturerProfile;
+import ua.kuznia.profile.ProfileService;
+
+/**
+ * Persisted matches and live explanations, seen through the same need-to-know rules as offers
+ * and profiles: a caller never learns of an offer above its clearance, a manufacturer sees only
+ * its own matches, a ministry only those of its own offers.
+ */
+@ApplicationScoped
+public class MatchQueryService {
+
+    public record MatchView(long id, long offerId, String offerTitle, long manufacturerId, String manufacturerName,
+                            double score, Integer rank, int ruleSetVersion, String status, String staleRule,
+                            Instant updatedAt) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OfferService offers;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    MatchingService matching;
+
+    public Page<MatchView> forOffer(long offerId, PageRequest page, Caller caller) {
+        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+        SqlFilter where = scope(caller).where("m.offer_id = :offerId", "offerId", offerId);
+        if (caller.has(Roles.MINISTRY) && !caller.readsEverything() && !caller.belongsTo(offer.organization.id)) {
+            throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its candidates");
+        }
+        return page(where, page);
+    }
+
+    public Page<MatchView> forManufacturer(long profileId, PageRequest page, Caller caller) {
+        profiles.find(profileId, caller).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", profileId));
+        return page(scope(caller).where("m.profile_id = :profileId", "profileId", profileId), page);
+    }
+
+    public Explanation explain(long offerId, long profileId, Caller caller) {
+        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+        ManufacturerProfile profile = profiles.findEntity(profileId).filter(p -> ProfileService.visibleTo(p, caller))
+                .orElseThrow(() -> ProblemException.notFound("Manufacturer profile", profileId));
+        if (!caller.readsEverything() && caller.has(Roles.MINISTRY) && !caller.belongsTo(offer.organization.id)) {
+            throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its explanations");
+        }
+        try {
+            return matching.engine().explain(offer.id, profile.id);
+        } catch (NoSuchElementException e) {
+            throw ProblemException.notFound("Match of offer " + offerId + " and manufacturer", profileId);
+        }
+    }
+
+    /** Rows the caller may see at all, whatever endpoint asks. */
+    private static SqlFilter scope(Caller caller) {
+        SqlFilter filter = OfferService.visibleTo(caller);
+        if (caller.readsEverything()) {
+            return filter;
+        }
+        if (caller.has(Roles.MANUFACTURER)) {
+            return filter.where("p.organization_id = :scopeOrganization", "scopeOrganization", caller.organizationId());
+        }
+        if (caller.has(Roles.MINISTRY)) {
+            return filter.where("t.organization_id = :scopeOrganization", "scopeOrganization", caller.organizationId());
+        }
+        return filter.where("false");
+    }
+
+    private Page<MatchView> page(SqlFilter where, PageRequest page) {
+        String from = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
+                + " JOIN manufacturer_profile p ON p.id = m.profile_id";
+        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause()))
+                .getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(em.createNativeQuery("SELECT m.id, m.offer_id, t.title, m.profile_id, p.legal_name,"
+                        + " m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.updated_at" + from + where.clause()
+                        + " ORDER BY m.score DESC, m.profile_id, m.offer_id"))
+                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        return new Page<>(rows.stream().map(r -> new MatchView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                (String) r[2], ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).doubleValue(),
+                r[6] == null ? null : ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8], (String) r[9],
+                r[10] instanceof OffsetDateTime t ? t.toInstant() : (Instant) r[10])).toList(), page.page, page.size, total);
+    }
+}

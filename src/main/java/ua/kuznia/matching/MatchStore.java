@@ -1,0 +1,174 @@
+package ua.kuznia.matching;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import ua.kuznia.matching.engine.Explanation;
+import ua.kuznia.matching.engine.ScoredMatch;
+
+/**
+ * Brings the persisted matches of one offer in line with the engine's ranking. Suggestions
+ * that fall out of the top K disappear; a match someone acted on stays, turns STALE with the
+ * failing hard rule when it stops being eligible, and returns to its earlier status when it is
+ * eligible again. One transaction per offer, so readers never see half an offer's ranking.
+ */
+@ApplicationScoped
+public class MatchStore {
+
+    private static final String UPSERT = "INSERT INTO match_result (offer_id, profile_id, score, rank, ruleset_version,"
+            + " explanation, status) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), 'SUGGESTED')"
+            + " ON CONFLICT (offer_id, profile_id) DO UPDATE SET score = EXCLUDED.score, rank = EXCLUDED.rank,"
+            + " ruleset_version = EXCLUDED.ruleset_version, explanation = EXCLUDED.explanation, updated_at = now(),"
+            + " version = match_result.version + 1,"
+            // A stale match that is back in the ranking is eligible again: restore what it was.
+            + " status = CASE WHEN match_result.status = 'STALE' THEN coalesce(match_result.stale_from_status, 'SUGGESTED')"
+            + " ELSE match_result.status END,"
+            + " stale_rule = CASE WHEN match_result.status = 'STALE' THEN NULL ELSE match_result.stale_rule END,"
+            + " stale_from_status = CASE WHEN match_result.status = 'STALE' THEN NULL ELSE match_result.stale_from_status END";
+
+    private record Row(long profileId, String status) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * @param explain live explanation of a pair from the engine, or empty when either side left the index
+     * @return how many suggestions the offer now has
+     */
+    public int syncOffer(long offerId, List<ScoredMatch> topK, int ruleSetVersion,
+                         BiFunction<Long, Long, Optional<Explanation>> explain) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?", offerId);
+                Set<Long> ranked = new HashSet<>();
+                try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                    int rank = 1;
+                    for (ScoredMatch match : topK) {
+                        ranked.add(match.profileId());
+                        upsert.setLong(1, offerId);
+                        upsert.setLong(2, match.profileId());
+                        upsert.setDouble(3, match.score());
+                        upsert.setInt(4, rank++);
+                        upsert.setInt(5, ruleSetVersion);
+                        upsert.setString(6, explainJson(explain.apply(offerId, match.profileId())));
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+                for (Row row : existing.values()) {
+                    if (!ranked.contains(row.profileId())) {
+                        outOfRanking(c, offerId, row, ruleSetVersion, explain.apply(offerId, row.profileId()));
+                    }
+                }
+                return topK.size();
+            }
+        });
+    }
+
+    /** Re-checks the acted-on matches of a profile after it changed, in offers whose ranking did not. */
+    public void recheckProfile(long profileId, int ruleSetVersion, Set<Long> offersAlreadySynced,
+                               BiFunction<Long, Long, Optional<Explanation>> explain) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("SELECT offer_id, status FROM match_result"
+                         + " WHERE profile_id = ? AND status <> 'SUGGESTED' AND rank IS NULL")) {
+                s.setLong(1, profileId);
+                Map<Long, String> rows = new HashMap<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+                for (Map.Entry<Long, String> row : rows.entrySet()) {
+                    if (!offersAlreadySynced.contains(row.getKey())) {
+                        outOfRanking(c, row.getKey(), new Row(profileId, row.getValue()), ruleSetVersion,
+                                explain.apply(row.getKey(), profileId));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void outOfRanking(Connection c, long offerId, Row row, int ruleSetVersion, Optional<Explanation> explanation)
+            throws SQLException {
+        if (MatchStatus.SUGGESTED.name().equals(row.status())) {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM match_result WHERE offer_id = ? AND profile_id = ? AND status = 'SUGGESTED'")) {
+                delete.setLong(1, offerId);
+                delete.setLong(2, row.profileId());
+                delete.executeUpdate();
+            }
+            return;
+        }
+        String failed = explanation.map(MatchStore::firstFailedHardRule).orElse("status");
+        boolean eligible = explanation.map(Explanation::eligible).orElse(false);
+        String sql = eligible
+                // Still a valid partnership, just no longer among the best K: keep it, refresh its figures.
+                ? "UPDATE match_result SET score = ?, rank = NULL, ruleset_version = ?, explanation = CAST(? AS jsonb),"
+                        + " status = CASE WHEN status = 'STALE' THEN coalesce(stale_from_status, 'SUGGESTED') ELSE status END,"
+                        + " stale_rule = NULL, stale_from_status = NULL, updated_at = now(), version = version + 1"
+                        + " WHERE offer_id = ? AND profile_id = ?"
+                : "UPDATE match_result SET score = ?, rank = NULL, ruleset_version = ?, explanation = CAST(? AS jsonb),"
+                        + " stale_from_status = CASE WHEN status = 'STALE' THEN stale_from_status ELSE status END,"
+                        + " status = 'STALE', updated_at = now(), version = version + 1,"
+                        + " stale_rule = ? WHERE offer_id = ? AND profile_id = ?";
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            int i = 1;
+            update.setDouble(i++, explanation.map(Explanation::score).orElse(0.0));
+            update.setInt(i++, ruleSetVersion);
+            update.setString(i++, explainJson(explanation));
+            if (!eligible) {
+                update.setString(i++, failed);
+            }
+            update.setLong(i++, offerId);
+            update.setLong(i, row.profileId());
+            update.executeUpdate();
+        }
+    }
+
+    static String firstFailedHardRule(Explanation explanation) {
+        return explanation.hardRules().stream().filter(r -> !r.passed()).map(Explanation.HardResult::ruleId)
+                .findFirst().orElse(null);
+    }
+
+    private static Map<Long, Row> existing(Connection c, String sql, long offerId) throws SQLException {
+        Map<Long, Row> rows = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, offerId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private String explainJson(Optional<Explanation> explanation) {
+        try {
+            return json.writeValueAsString(explanation.orElse(null) == null ? Map.of() : explanation.get());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

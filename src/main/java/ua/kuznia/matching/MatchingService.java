@@ -1,0 +1,231 @@
+package ua.kuznia.matching;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import ua.kuznia.common.EntityChanged;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.matching.engine.Explanation;
+import ua.kuznia.matching.engine.MatchEngine;
+import ua.kuznia.matching.engine.OfferData;
+import ua.kuznia.matching.engine.ProfileData;
+import ua.kuznia.matching.engine.ScoredMatch;
+import ua.kuznia.matching.engine.TopKChange;
+
+/**
+ * Keeps the in-memory matcher in step with the database and the persisted matches in step with
+ * the matcher. A committed profile or offer change re-matches that one entity before the
+ * request returns; a rule-set change or start-up runs a full re-match as a background job.
+ */
+@ApplicationScoped
+public class MatchingService {
+
+    private static final Logger LOG = Logger.getLogger(MatchingService.class);
+
+    @Inject
+    MatchSource source;
+
+    @Inject
+    MatchStore store;
+
+    @Inject
+    RuleSetService ruleSets;
+
+    @Inject
+    MatchingJobs jobs;
+
+    private volatile MatchEngine engine;
+    /** Full re-matches run one at a time, off the request threads. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kuznia-full-match");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** After the demo data (priority 10): load the index, then rank everything in the background. */
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        engine = load(RuleSetService.toEngine(ruleSets.current()));
+        LOG.infof("Matcher index loaded: %d profiles, %d offers", engine.profileCount(), engine.offerCount());
+        startFullMatch("start-up", Caller.SYSTEM);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        background.shutdownNow();
+    }
+
+    private MatchEngine load(ua.kuznia.matching.engine.RuleSetData ruleSet) {
+        MatchEngine fresh = new MatchEngine(ruleSet);
+        for (ProfileData profile : source.allProfiles()) {
+            fresh.upsertProfile(profile);
+        }
+        for (OfferData offer : source.allOffers()) {
+            fresh.upsertOffer(offer);
+        }
+        return fresh;
+    }
+
+    public MatchEngine engine() {
+        return engine;
+    }
+
+    /** Runs after the writing transaction committed, so the matcher only ever sees committed data. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
+        try {
+            if (change.type() == EntityChanged.Type.OFFER) {
+                offerChanged(change.id(), change.deleted());
+            } else {
+                profileChanged(change.id(), change.deleted());
+            }
+        } catch (RuntimeException e) {
+            // The write itself succeeded; the next full re-match repairs the matches.
+            LOG.errorf(e, "Incremental re-match of %s %d failed", change.type(), change.id());
+        }
+    }
+
+    private void offerChanged(long offerId, boolean deleted) {
+        MatchEngine current = engine;
+        Optional<OfferData> offer = deleted ? Optional.empty() : source.offer(offerId);
+        if (offer.isEmpty()) {
+            current.removeOffer(offerId);
+            return;
+        }
+        current.upsertOffer(offer.get());
+        store.syncOffer(offerId, current.topKForOffer(offerId), current.ruleSet().version(), this::explainIfIndexed);
+    }
+
+    private void profileChanged(long profileId, boolean deleted) {
+        MatchEngine current = engine;
+        Optional<ProfileData> profile = deleted ? Optional.empty() : source.profile(profileId);
+        List<TopKChange> changed = profile.isPresent() ? current.upsertProfile(profile.get()) : current.removeProfile(profileId);
+        Set<Long> synced = new HashSet<>();
+        int version = current.ruleSet().version();
+        for (TopKChange change : changed) {
+            store.syncOffer(change.offerId(), change.topK(), version, this::explainIfIndexed);
+            synced.add(change.offerId());
+        }
+        if (profile.isPresent()) {
+            store.recheckProfile(profileId, version, synced, this::explainIfIndexed);
+        }
+    }
+
+    Optional<Explanation> explainIfIndexed(long offerId, long profileId) {
+        try {
+            return Optional.of(engine.explain(offerId, profileId));
+        } catch (NoSuchElementException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Starts a full re-match under the current rule set; returns at once with the job id. */
+    public long startFullMatch(String reason, Caller caller) {
+        int version = ruleSets.current().version();
+        long jobId = jobs.create(reason, version, caller.username());
+        background.submit(() -> runFullMatch(jobId));
+        return jobId;
+    }
+
+    private void runFullMatch(long jobId) {
+        try {
+            MatchEngine current = engine;
+            RuleSetService.RuleSetView ruleSet = ruleSets.current();
+            if (ruleSet.version() != current.ruleSet().version()) {
+                current.setRuleSet(RuleSetService.toEngine(ruleSet));
+            }
+            Map<Long, List<ScoredMatch>> ranked = current.fullMatch();
+            jobs.started(jobId, ranked.size());
+            int done = 0;
+            int suggestions = 0;
+            for (Map.Entry<Long, List<ScoredMatch>> offer : ranked.entrySet()) {
+                suggestions += store.syncOffer(offer.getKey(), offer.getValue(), ruleSet.version(), this::explainIfIndexed);
+                if (++done % 50 == 0) {
+                    jobs.progress(jobId, done, suggestions);
+                }
+            }
+            for (OfferData closed : source.allOffers()) {
+                if (!closed.open()) {
+                    store.syncOffer(closed.id(), List.of(), ruleSet.version(), this::explainIfIndexed);
+                }
+            }
+            jobs.finished(jobId, done, suggestions);
+            LOG.infof("Full re-match %d done: %d offers, %d suggestions", jobId, done, suggestions);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Full re-match %d failed", jobId);
+            jobs.failed(jobId, e.getMessage());
+        }
+    }
+
+    public record Preview(int ruleSetVersion, int suggestionsNow, int suggestionsAfter, int appear, int disappear,
+                          int move, List<ScoredMatch> sampleAppearing, List<ScoredMatch> sampleDisappearing) {
+    }
+
+    /**
+     * What saving a rule set would do to the suggestions, computed on a separate engine over the
+     * same committed data, so the live matcher and the persisted matches stay untouched.
+     */
+    public Preview preview(RuleSetService.RuleSetView proposed) {
+        Map<Long, List<ScoredMatch>> now = engine.fullMatch();
+        Map<Long, List<ScoredMatch>> after = load(RuleSetService.toEngine(proposed)).fullMatch();
+        Map<String, Integer> rankNow = ranks(now);
+        Map<String, Integer> rankAfter = ranks(after);
+        List<ScoredMatch> appearing = new java.util.ArrayList<>();
+        List<ScoredMatch> disappearing = new java.util.ArrayList<>();
+        int move = 0;
+        for (List<ScoredMatch> list : after.values()) {
+            for (ScoredMatch m : list) {
+                Integer before = rankNow.get(key(m));
+                if (before == null) {
+                    appearing.add(m);
+                } else if (!before.equals(rankAfter.get(key(m)))) {
+                    move++;
+                }
+            }
+        }
+        for (List<ScoredMatch> list : now.values()) {
+            for (ScoredMatch m : list) {
+                if (!rankAfter.containsKey(key(m))) {
+                    disappearing.add(m);
+                }
+            }
+        }
+        return new Preview(proposed.version(), rankNow.size(), rankAfter.size(), appearing.size(), disappearing.size(), move,
+                appearing.stream().limit(20).toList(), disappearing.stream().limit(20).toList());
+    }
+
+    private static String key(ScoredMatch m) {
+        return m.offerId() + ":" + m.profileId();
+    }
+
+    private static Map<String, Integer> ranks(Map<Long, List<ScoredMatch>> ranking) {
+        Map<String, Integer> ranks = new java.util.HashMap<>();
+        ranking.values().forEach(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                ranks.put(key(list.get(i)), i + 1);
+            }
+        });
+        return ranks;
+    }
+
+    /** For tests and the local run: waits until queued full re-matches are done. */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            background.submit(() -> { }).get(timeout, unit);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package ua.kuznia.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static ua.kuznia.testing.Fixtures.capability;
+import static ua.kuznia.testing.Fixtures.createOffer;
+import static ua.kuznia.testing.Fixtures.createOrganization;
+import static ua.kuznia.testing.Fixtures.createProfile;
+import static ua.kuznia.testing.Fixtures.offerBody;
+import static ua.kuznia.testing.Fixtures.profileBody;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import ua.kuznia.testing.Fixtures.Org;
+import ua.kuznia.testing.Tokens;
+
+/** The matcher behind the API: incremental re-matching on writes, explanations, staleness, the rule set. */
+@QuarkusTest
+class MatchingApiTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    MatchingService matching;
+
+    private Org ministry;
+    private Org maker;
+
+    private long offerFor(String area) {
+        ministry = createOrganization("MINISTRY", "DE");
+        Map<String, Object> body = offerBody(ministry.id(), List.of(area));
+        body.put("minTrl", 6);
+        body.put("minMrl", 6);
+        return createOffer(ministry, body);
+    }
+
+    @Test
+    void aNewProfileIsMatchedToOpenOffersBeforeTheWriteReturns() {
+        long offer = offerFor("autonomous.usv");
+        maker = createOrganization("MANUFACTURER", "UA");
+        Map<String, Object> body = profileBody(maker.id(), List.of(capability("autonomous.usv", 8, 7, 12)));
+        long profile = createProfile(maker, body);
+
+        given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}/matches", offer).then().statusCode(200)
+                .body("items.manufacturerId", hasItem((int) profile))
+                .body("items.find { it.manufacturerId == " + profile + " }.status", equalTo("SUGGESTED"))
+                .body("items.find { it.manufacturerId == " + profile + " }.score", greaterThan(40.0f));
+        given().auth().oauth2(maker.token()).get("/api/v1/manufacturers/{id}/matches", profile).then().statusCode(200)
+                .body("items.offerId", hasItem((int) offer));
+
+        given().auth().oauth2(maker.token()).get("/api/v1/offers/{o}/explanations/{p}", offer, profile).then().statusCode(200)
+                .body("eligible", equalTo(true)).body("suggested", equalTo(true)).body("rank", notNullValue())
+                .body("hardRules.find { it.ruleId == 'readiness' }.passed", equalTo(true))
+                .body("softRules.find { it.ruleId == 'area-specificity' }.value", equalTo(1.0f))
+                .body("softRules.find { it.ruleId == 'area-specificity' }.descriptionUk", notNullValue());
+
+        // The capability drops below the offer's TRL: the suggestion disappears at once, and the
+        // explanation says why not.
+        body.put("version", 0);
+        body.put("capabilities", List.of(capability("autonomous.usv", 5, 7, 12)));
+        given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/manufacturers/{id}", profile).then().statusCode(200);
+        given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}/matches", offer).then()
+                .body("items.manufacturerId", not(hasItem((int) profile)));
+        given().auth().oauth2(ministry.token()).get("/api/v1/offers/{o}/explanations/{p}", offer, profile).then()
+                .body("eligible", equalTo(false))
+                .body("hardRules.find { it.ruleId == 'readiness' }.passed", equalTo(false))
+                .body("whyNot.code", hasItem("readiness"));
+    }
+
+    @Test
+    void aMatchSomeoneActedOnTurnsStaleWithTheFailingRuleAndComesBack() throws Exception {
+        long offer = offerFor("ew.counter-uas");
+        maker = createOrganization("MANUFACTURER", "UA");
+        Map<String, Object> body = profileBody(maker.id(), List.of(capability("ew.counter-uas", 7, 7, 30)));
+        long profile = createProfile(maker, body);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE match_result SET status = 'MUTUAL_INTEREST' WHERE offer_id = " + offer
+                    + " AND profile_id = " + profile);
+        }
+        body.put("version", 0);
+        body.put("oblast", "UA-63");
+        Map<String, Object> offerBody = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}", offer).as(Map.class);
+        offerBody.put("maxRiskTier", 2);
+        given().auth().oauth2(ministry.token()).contentType(ContentType.JSON).body(offerBody)
+                .put("/api/v1/offers/{id}", offer).then().statusCode(200);
+        given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}/matches", offer).then()
+                .body("items.find { it.manufacturerId == " + profile + " }.status", equalTo("MUTUAL_INTEREST"));
+        given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/manufacturers/{id}", profile).then().statusCode(200);
+        given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}/matches", offer).then()
+                .body("items.find { it.manufacturerId == " + profile + " }.status", equalTo("STALE"))
+                .body("items.find { it.manufacturerId == " + profile + " }.staleRule", equalTo("risk-tier"));
+        body.put("version", 1);
+        body.put("oblast", "UA-46");
+        given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/manufacturers/{id}", profile).then().statusCode(200);
+        given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}/matches", offer).then()
+                .body("items.find { it.manufacturerId == " + profile + " }.status", equalTo("MUTUAL_INTEREST"));
+    }
+
+    @Test
+    void needToKnowAppliesToMatchesAndExplanations() {
+        long offer = offerFor("radar.ground");
+        maker = createOrganization("MANUFACTURER", "UA");
+        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("radar.ground", 8, 8, 3))));
+        Org otherMinistry = createOrganization("MINISTRY", "FR");
+        given().auth().oauth2(otherMinistry.token()).get("/api/v1/offers/{id}/matches", offer).then().statusCode(403);
+        given().auth().oauth2(otherMinistry.token()).get("/api/v1/offers/{o}/explanations/{p}", offer, profile).then()
+                .statusCode(403);
+        Org otherMaker = createOrganization("MANUFACTURER", "UA");
+        createProfile(otherMaker, profileBody(otherMaker.id(), List.of()));
+        given().auth().oauth2(otherMaker.token()).get("/api/v1/offers/{id}/matches", offer).then().statusCode(200)
+                .body("items.manufacturerId", not(hasItem((int) profile)));
+        given().auth().oauth2(otherMaker.token()).get("/api/v1/offers/{o}/explanations/{p}", offer, profile).then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.coordinator()).get("/api/v1/offers/{o}/explanations/{p}", offer, profile).then()
+                .statusCode(200);
+    }
+
+    @Test
+    void ruleSetIsVersionedPreviewedAndTriggersAFullRematch() throws Exception {
+        offerFor("munitions.mortar");
+        var current = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/matching/ruleset").then().statusCode(200)
+                .body("weights.'capacity-headroom'", notNullValue()).extract().jsonPath();
+        int version = current.getInt("version");
+        Map<String, Object> proposal = Map.of("version", version, "minScore", 99.5, "note", "Only near-perfect matches");
+        given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(proposal)
+                .post("/api/v1/matching/ruleset/preview").then().statusCode(200)
+                .body("suggestionsAfter", org.hamcrest.Matchers.lessThanOrEqualTo(current.getInt("topK") * 1000));
+        given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+                .body(Map.of("weights", Map.of("no-such-rule", 1.0)))
+                .post("/api/v1/matching/ruleset/preview").then().statusCode(400)
+                .body("violations[0].field", equalTo("weights.no-such-rule"));
+        given().auth().oauth2(createOrganization("MANUFACTURER", "UA").token()).get("/api/v1/matching/ruleset").then()
+                .statusCode(403);
+
+        long job = given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+                .body(Map.of("version", version, "note", "Same weights, new version"))
+                .put("/api/v1/matching/ruleset").then().statusCode(200)
+                .body("ruleSet.version", equalTo(version + 1)).body("ruleSet.createdBy", equalTo("coordinator"))
+                .extract().jsonPath().getLong("jobId");
+        given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(Map.of("version", version))
+                .put("/api/v1/matching/ruleset").then().statusCode(409);
+        matching.awaitIdle(60, TimeUnit.SECONDS);
+        given().auth().oauth2(Tokens.auditor()).get("/api/v1/matching/jobs/{id}", job).then().statusCode(200)
+                .body("status", equalTo("DONE")).body("ruleSetVersion", equalTo(version + 1));
+        given().auth().oauth2(Tokens.auditor()).queryParam("entityType", "RULESET").get("/api/v1/audit-trail").then()
+                .body("items.note", hasItem(containsString("Same weights")));
+    }
+}
