@@ -1,0 +1,359 @@
+package ua.kuznia.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import org.roaringbitmap.IntIterator;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Suggests partnerships: for each open offer, the top K published profiles that pass every hard
+ * rule, ranked by the weighted soft rules of the current rule set (score descending, then
+ * profile id ascending).
+ *
+ * <p>Each offer's ranking is computed when first asked for ({@link #topKForOffer},
+ * {@link #fullMatch}) and then kept current: a profile change touches only the offers whose
+ * areas contain one of the profile's capabilities, and reports the rankings it changed. A
+ * ranking is dropped, and recomputed when next asked for, when its offer changes or the rule
+ * set does. Profile changes report changes only of rankings that had been computed, so a caller
+ * that persists suggestions should call {@link #fullMatch} once after loading and after each
+ * rule-set change, and {@link #topKForOffer} after each offer change.
+ *
+ * <p>Thread-safe: a read-write lock lets queries of computed rankings and explanations run
+ * concurrently, while changes, and queries that must first compute a ranking, run one at a time.
+ * {@link #fullMatch} holds the write lock and spreads the offers over its own worker threads.
+ */
+public final class MatchEngine {
+
+    private static final int OFFERS_PER_TASK = 16;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AreaTable areas = new AreaTable();
+    private final Interner certifications = new Interner();
+    private final Interner transferTypes = new Interner();
+    private final ProfileIndex profiles = new ProfileIndex(areas, certifications, transferTypes);
+    private final OfferIndex offers = new OfferIndex(areas, certifications, transferTypes);
+    private CompiledRuleSet rules;
+    private OfferRanker ranker;
+    private long retiredPairsScored;
+    private int[] topSlots;
+    private double[] topScores;
+
+    public MatchEngine(RuleSetData ruleSet) {
+        useRuleSet(ruleSet);
+    }
+
+    public RuleSetData ruleSet() {
+        return read(() -> rules.data);
+    }
+
+    /** Replaces the rule set; every ranking is recomputed when next asked for. */
+    public void setRuleSet(RuleSetData ruleSet) {
+        write(() -> {
+            useRuleSet(ruleSet);
+            offers.replan(rules);
+            return null;
+        });
+    }
+
+    /**
+     * Adds or replaces a profile and brings the computed rankings up to date.
+     *
+     * @return the offers whose top K changed, with their new top K, by offer id
+     */
+    public List<TopKChange> upsertProfile(ProfileData profile) {
+        return write(() -> {
+            // Rankings the profile was in are among its candidates before the change; rankings it
+            // may enter, among its candidates after.
+            int previous = profiles.slotOf(profile.id());
+            RoaringBitmap affected = previous < 0 ? new RoaringBitmap() : offers.candidatesFor(profiles, previous);
+            int slot = profiles.upsert(profile);
+            if (profile.published()) {
+                affected.or(offers.candidatesFor(profiles, slot));
+            }
+            return rerank(slot, profile.id(), affected, false);
+        });
+    }
+
+    /** @return the offers whose top K changed, with their new top K, by offer id */
+    public List<TopKChange> removeProfile(long profileId) {
+        return write(() -> {
+            int slot = profiles.slotOf(profileId);
+            if (slot < 0) {
+                return List.of();
+            }
+            RoaringBitmap affected = offers.candidatesFor(profiles, slot);
+            profiles.remove(profileId);
+            return rerank(slot, profileId, affected, true);
+        });
+    }
+
+    /** Adds or replaces an offer; its ranking is computed when next asked for. */
+    public void upsertOffer(OfferData offer) {
+        write(() -> offers.upsert(offer, rules));
+    }
+
+    /** @return false if the offer was not indexed */
+    public boolean removeOffer(long offerId) {
+        return write(() -> offers.remove(offerId));
+    }
+
+    /** The offer's suggestions, best first; empty for an unknown or closed offer. */
+    public List<ScoredMatch> topKForOffer(long offerId) {
+        return readOrCompute(() -> {
+            OfferIndex.Entry entry = offers.get(offerId);
+            if (entry == null || !entry.data.open()) {
+                return List.of();
+            }
+            if (entry.ranking == null) {
+                return null;
+            }
+            return entry.ranking.top(rules.topK(), offerId, profiles);
+        }, () -> ensureRanked(offers.get(offerId)));
+    }
+
+    /** The offers that have this profile in their top K, by offer id; empty for an unknown profile. */
+    public List<ScoredMatch> matchesForProfile(long profileId) {
+        return readOrCompute(() -> {
+            int slot = profiles.slotOf(profileId);
+            if (slot < 0) {
+                return List.of();
+            }
+            List<ScoredMatch> matches = new ArrayList<>();
+            for (IntIterator it = offers.candidatesFor(profiles, slot).getIntIterator(); it.hasNext(); ) {
+                OfferIndex.Entry entry = offers.entry(it.next());
+                if (entry.ranking == null) {
+                    return null;
+                }
+                int at = entry.ranking.indexOf(slot);
+                if (at >= 0 && at < rules.topK()) {
+                    matches.add(new ScoredMatch(entry.data.id(), profileId, entry.ranking.scores[at]));
+                }
+            }
+            matches.sort(Comparator.comparingLong(ScoredMatch::offerId));
+            return matches;
+        }, () -> {
+            int slot = profiles.slotOf(profileId);
+            if (slot >= 0) {
+                offers.candidatesFor(profiles, slot).forEach((int offerSlot) -> ensureRanked(offers.entry(offerSlot)));
+            }
+        });
+    }
+
+    /**
+     * Ranks every open offer.
+     *
+     * @param parallelism worker threads, at most the available processors
+     * @return each open offer's top K, best first
+     */
+    public Map<Long, List<ScoredMatch>> fullMatch(int parallelism) {
+        return write(() -> {
+            List<OfferIndex.Entry> open = offers.openEntries();
+            int threads = Math.max(1, Math.min(parallelism, Runtime.getRuntime().availableProcessors()));
+            if (threads == 1) {
+                for (OfferIndex.Entry entry : open) {
+                    entry.ranking = ranker.rank(entry.plan);
+                }
+            } else {
+                rankInParallel(open, threads);
+            }
+            Map<Long, List<ScoredMatch>> result = new HashMap<>(open.size() * 2);
+            for (OfferIndex.Entry entry : open) {
+                result.put(entry.data.id(), entry.ranking.top(rules.topK(), entry.data.id(), profiles));
+            }
+            return result;
+        });
+    }
+
+    public Map<Long, List<ScoredMatch>> fullMatch() {
+        return fullMatch(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Rule-by-rule account of the pair, whatever its state.
+     *
+     * @throws NoSuchElementException if the offer or the profile is not indexed
+     */
+    public Explanation explain(long offerId, long profileId) {
+        return readOrCompute(() -> {
+            OfferIndex.Entry entry = offers.get(offerId);
+            int slot = profiles.slotOf(profileId);
+            if (entry == null) {
+                throw new NoSuchElementException("offer " + offerId + " is not indexed");
+            }
+            if (slot < 0) {
+                throw new NoSuchElementException("profile " + profileId + " is not indexed");
+            }
+            Integer rank = null;
+            if (entry.data.open()) {
+                if (entry.ranking == null) {
+                    return null;
+                }
+                int at = entry.ranking.indexOf(slot);
+                rank = at >= 0 && at < rules.topK() ? at + 1 : null;
+            }
+            return Explainer.explain(profiles.profile(slot), entry.data, rules, rank);
+        }, () -> {
+            OfferIndex.Entry entry = offers.get(offerId);
+            if (entry != null && entry.data.open()) {
+                ensureRanked(entry);
+            }
+        });
+    }
+
+    public int profileCount() {
+        return read(profiles::size);
+    }
+
+    public int offerCount() {
+        return read(offers::size);
+    }
+
+    /**
+     * Pairs the scoring loop has evaluated since the engine was created: a measure of how much
+     * the bitmap pre-filter leaves to score.
+     */
+    public long pairsScored() {
+        return read(() -> retiredPairsScored + ranker.pairsScored());
+    }
+
+    private void useRuleSet(RuleSetData ruleSet) {
+        if (ranker != null) {
+            retiredPairsScored += ranker.pairsScored();
+        }
+        rules = new CompiledRuleSet(ruleSet);
+        ranker = new OfferRanker(profiles, rules);
+        topSlots = new int[rules.topK()];
+        topScores = new double[rules.topK()];
+    }
+
+    private void ensureRanked(OfferIndex.Entry entry) {
+        if (entry != null && entry.data.open() && entry.ranking == null) {
+            entry.ranking = ranker.rank(entry.plan);
+        }
+    }
+
+    private List<TopKChange> rerank(int slot, long profileId, RoaringBitmap affected, boolean removed) {
+        List<TopKChange> changes = new ArrayList<>();
+        for (IntIterator it = affected.getIntIterator(); it.hasNext(); ) {
+            OfferIndex.Entry entry = offers.entry(it.next());
+            if (entry.ranking == null) {
+                continue;
+            }
+            double score = removed ? Double.NaN : ranker.scoreIfSuggested(entry.plan, slot);
+            if (updateRanking(entry, slot, profileId, score)) {
+                changes.add(new TopKChange(entry.data.id(), entry.ranking.top(rules.topK(), entry.data.id(), profiles)));
+            }
+        }
+        changes.sort(Comparator.comparingLong(TopKChange::offerId));
+        return changes;
+    }
+
+    /**
+     * Moves the profile to its new place in the offer's ranking, or out of it (NaN score).
+     * Rescores the offer only when the buffer behind the top K has run dry.
+     *
+     * @return whether the top K changed
+     */
+    private boolean updateRanking(OfferIndex.Entry entry, int slot, long profileId, double score) {
+        TopKBuffer ranking = entry.ranking;
+        int at = ranking.indexOf(slot);
+        boolean suggested = !Double.isNaN(score);
+        if (at < 0 && !suggested) {
+            return false;
+        }
+        int k = rules.topK();
+        int before = ranking.copyTop(k, topSlots, topScores);
+        if (at >= 0) {
+            ranking.removeAt(at);
+        }
+        if (suggested) {
+            ranking.offer(slot, profileId, score, profiles);
+        }
+        if (ranking.truncated && ranking.size < k) {
+            entry.ranking = ranker.rank(entry.plan);
+        }
+        return !entry.ranking.topEquals(k, before, topSlots, topScores);
+    }
+
+    private void rankInParallel(List<OfferIndex.Entry> open, int threads) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "match-engine-full-match");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                workers.add(pool.submit(() -> rankShare(open, next)));
+            }
+            for (Future<Long> worker : workers) {
+                retiredPairsScored += worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during full match", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("full match failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Takes offers in small batches until none are left, so a thread with cheap offers takes more of them. */
+    private long rankShare(List<OfferIndex.Entry> open, AtomicInteger next) {
+        OfferRanker worker = new OfferRanker(profiles, rules);
+        for (int from = next.getAndAdd(OFFERS_PER_TASK); from < open.size(); from = next.getAndAdd(OFFERS_PER_TASK)) {
+            for (int i = from; i < Math.min(from + OFFERS_PER_TASK, open.size()); i++) {
+                OfferIndex.Entry entry = open.get(i);
+                entry.ranking = worker.rank(entry.plan);
+            }
+        }
+        return worker.pairsScored();
+    }
+
+    private <T> T read(Supplier<T> action) {
+        return locked(lock.readLock(), action);
+    }
+
+    private <T> T write(Supplier<T> action) {
+        return locked(lock.writeLock(), action);
+    }
+
+    /**
+     * Answers under the read lock when the rankings it needs are computed ({@code query} returns
+     * non-null); otherwise computes them under the write lock and answers there.
+     */
+    private <T> T readOrCompute(Supplier<T> query, Runnable compute) {
+        T answer = read(query);
+        if (answer != null) {
+            return answer;
+        }
+        return write(() -> {
+            compute.run();
+            return query.get();
+        });
+    }
+
+    private static <T> T locked(Lock lock, Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,547 @@
+package ua.kuznia.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Profiles stored by column, in dense slots, with bitmaps that answer the hard rules for a whole
+ * offer at once. An offer's candidates are an AND/OR of a handful of bitmaps; only they reach
+ * the scoring loop, which reads flat arrays and allocates nothing.
+ *
+ * <p>Bitmaps, all over slots:
+ * <ul>
+ * <li>per area and TRL t: profiles with a capability at or below the area with TRL >= t (t = 1
+ *     is "has a capability there"); the same per area and MRL. Cumulative, so an offer's
+ *     readiness pre-filter is one lookup per area instead of a union over levels;
+ * <li>per certification; per clearance rank r (cleared to r or above); per risk tier t (tier t
+ *     or lower); published.
+ * </ul>
+ * The area bitmaps pre-filter readiness (TRL and MRL may come from different capabilities);
+ * the scoring loop then checks each capability exactly.
+ *
+ * <p>Scoring is bound by memory latency, not arithmetic: candidates are scattered over the
+ * slots, and a cache miss costs as much as scoring a pair. So each slot has a fixed-size record
+ * holding what most pairs need, and the scan reads a batch of records before scoring them.
+ */
+final class ProfileIndex {
+
+    private static final int MAX_RANK = 4;
+    private static final int MAX_TIER = 4;
+    /** Compaction pauses one upsert for a pass over the arena; below this much garbage it is not worth it. */
+    private static final int MIN_GARBAGE_TO_COMPACT = 1 << 14;
+
+    // Record layout: traits; entry counts with the highest TRL and MRL; arena start; the largest
+    // monthly capacity (a float rounded up); then the first INLINE entries. A profile's entries
+    // are what it seeks, then its capabilities: the seeking and the maxima are all the score
+    // bound needs, so most pairs are decided by the record alone. All entries, and the monthly
+    // capacities, are also in the arena; a profile rewritten with more entries moves to the
+    // arena's end, leaving garbage until the next compaction.
+    private static final int RECORD = 8;
+    private static final int TRAITS = 0;
+    private static final int COUNTS = 1;
+    private static final int START = 2;
+    private static final int MAX_MONTHLY = 3;
+    private static final int FIRST_ENTRY = 4;
+    private static final int INLINE = RECORD - FIRST_ENTRY;
+
+    private final AreaTable areas;
+    private final Interner certifications;
+    private final Interner transferTypes;
+    private final SlotMap slots = new SlotMap();
+
+    private int[] records = new int[16 * RECORD];
+    private int[] arenaKeys = new int[1024];
+    private double[] arenaMonthly = new double[1024];
+    private int arenaEnd;
+    private int arenaGarbage;
+
+    private final RoaringBitmap published = new RoaringBitmap();
+    private final AreaLevelBitmaps byAreaTrl = new AreaLevelBitmaps(9);
+    private final AreaLevelBitmaps byAreaMrl = new AreaLevelBitmaps(10);
+    private final List<RoaringBitmap> byCertification = new ArrayList<>();
+    private final RoaringBitmap[] clearedFor = AreaLevelBitmaps.newBitmaps(MAX_RANK + 1);
+    private final RoaringBitmap[] riskAtMost = AreaLevelBitmaps.newBitmaps(MAX_TIER + 1);
+
+    ProfileIndex(AreaTable areas, Interner certifications, Interner transferTypes) {
+        this.areas = areas;
+        this.certifications = certifications;
+        this.transferTypes = transferTypes;
+    }
+
+    /** A capability in one int, so the scoring loop reads area, TRL and MRL with a single load. */
+    private static int capabilityKey(int areaId, int trl, int mrl) {
+        return areaId << 8 | trl << 4 | mrl;
+    }
+
+    static int areaOf(int capabilityKey) {
+        return capabilityKey >>> 8;
+    }
+
+    static int trlOf(int capabilityKey) {
+        return (capabilityKey >>> 4) & 0xF;
+    }
+
+    static int mrlOf(int capabilityKey) {
+        return capabilityKey & 0xF;
+    }
+
+    /** Sought areas are stored as their id, sought transfer types as the complement of theirs. */
+    private static int soughtType(int typeId) {
+        return ~typeId;
+    }
+
+    /** Risk tier, clearance, whether AQAP 2110 is held and how many certifications are, in one int. */
+    private static int traits(ProfileData profile) {
+        int certificationCount = profile.certifications().size();
+        boolean aqap = profile.certifications().contains(Features.AQAP_2110);
+        return profile.riskTier() | profile.clearanceRank() << 3 | (aqap ? 1 << 6 : 0) | certificationCount << 7;
+    }
+
+    private static int riskTierOf(int traits) {
+        return traits & 0x7;
+    }
+
+    private static int clearanceOf(int traits) {
+        return (traits >>> 3) & 0x7;
+    }
+
+    private static boolean holdsAqap2110(int traits) {
+        return (traits & 1 << 6) != 0;
+    }
+
+    private static int certificationCountOf(int traits) {
+        return traits >>> 7;
+    }
+
+    /** Up to 4095 capabilities and 4095 sought areas and types, the highest TRL and MRL. */
+    private static int counts(int sought, int capabilities, int maxTrl, int maxMrl) {
+        if (sought > 0xFFF || capabilities > 0xFFF) {
+            throw new IllegalArgumentException("a profile may have at most 4095 capabilities and 4095 sought areas and types");
+        }
+        return sought | capabilities << 12 | maxTrl << 24 | maxMrl << 28;
+    }
+
+    private static int soughtCountOf(int counts) {
+        return counts & 0xFFF;
+    }
+
+    private static int capabilityCountOf(int counts) {
+        return (counts >>> 12) & 0xFFF;
+    }
+
+    private static int entryCountOf(int counts) {
+        return soughtCountOf(counts) + capabilityCountOf(counts);
+    }
+
+    private static int maxTrlOf(int counts) {
+        return (counts >>> 24) & 0xF;
+    }
+
+    private static int maxMrlOf(int counts) {
+        return counts >>> 28;
+    }
+
+    /** The nearest float at or above the value: an upper bound in half the space. */
+    private static int floatAtLeast(double value) {
+        float rounded = (float) value;
+        return Float.floatToRawIntBits(rounded < value ? Math.nextUp(rounded) : rounded);
+    }
+
+    int slotOf(long profileId) {
+        return slots.slotOf(profileId);
+    }
+
+    long idOf(int slot) {
+        return slots.idOf(slot);
+    }
+
+    int size() {
+        return slots.size();
+    }
+
+    int clearance(int slot) {
+        return clearanceOf(records[RECORD * slot + TRAITS]);
+    }
+
+    int riskTier(int slot) {
+        return riskTierOf(records[RECORD * slot + TRAITS]);
+    }
+
+    boolean holdsCertification(int slot, int certificationId) {
+        return certificationId < byCertification.size() && byCertification.get(certificationId).contains(slot);
+    }
+
+    /** The profile's capabilities as {@link #areaOf}, {@link #trlOf}, {@link #mrlOf} keys. */
+    int[] capabilityKeys(int slot) {
+        int counts = records[RECORD * slot + COUNTS];
+        int first = records[RECORD * slot + START] + soughtCountOf(counts);
+        return Arrays.copyOfRange(arenaKeys, first, first + capabilityCountOf(counts));
+    }
+
+    /** @return the profile's slot */
+    int upsert(ProfileData profile) {
+        int slot = slots.slotOf(profile.id());
+        if (slot >= 0) {
+            unindex(slot);
+        } else {
+            slot = slots.allocate(profile.id());
+            if (RECORD * slots.highWater() > records.length) {
+                records = Arrays.copyOf(records, Math.max(RECORD * slots.highWater(), 2 * records.length));
+            }
+        }
+        records[RECORD * slot + TRAITS] = traits(profile);
+        writeEntries(slot, profile);
+        index(slot, profile);
+        return slot;
+    }
+
+    /** @return the slot the profile had, or -1 if it was not indexed */
+    int remove(long profileId) {
+        int slot = slots.slotOf(profileId);
+        if (slot < 0) {
+            return -1;
+        }
+        unindex(slot);
+        arenaGarbage += entryCountOf(records[RECORD * slot + COUNTS]);
+        Arrays.fill(records, RECORD * slot, RECORD * slot + RECORD, 0);
+        slots.release(profileId);
+        return slot;
+    }
+
+    /** The profile as it was indexed, rebuilt from the columns (the index keeps no records). */
+    ProfileData profile(int slot) {
+        Set<String> certs = new HashSet<>();
+        for (int id = 0; id < byCertification.size(); id++) {
+            if (byCertification.get(id).contains(slot)) {
+                certs.add(certifications.value(id));
+            }
+        }
+        int counts = records[RECORD * slot + COUNTS];
+        int start = records[RECORD * slot + START];
+        int capabilitiesStart = start + soughtCountOf(counts);
+        List<Capability> capabilities = new ArrayList<>();
+        for (int i = capabilitiesStart; i < start + entryCountOf(counts); i++) {
+            int key = arenaKeys[i];
+            capabilities.add(new Capability(areas.code(areaOf(key)), trlOf(key), mrlOf(key), arenaMonthly[i]));
+        }
+        Set<String> seekingAreas = new HashSet<>();
+        Set<String> seekingTypes = new HashSet<>();
+        for (int i = start; i < capabilitiesStart; i++) {
+            int sought = arenaKeys[i];
+            if (sought >= 0) {
+                seekingAreas.add(areas.code(sought));
+            } else {
+                seekingTypes.add(transferTypes.value(~sought));
+            }
+        }
+        int traits = records[RECORD * slot + TRAITS];
+        return new ProfileData(slots.idOf(slot), published.contains(slot), clearanceOf(traits), riskTierOf(traits),
+                certs, capabilities, seekingAreas, seekingTypes);
+    }
+
+    /**
+     * Profiles that pass every hard rule for the offer except the exact capability test, which
+     * the scoring loop makes. Returns a new bitmap the caller owns.
+     */
+    RoaringBitmap candidates(OfferPlan offer) {
+        RoaringBitmap union = new RoaringBitmap();
+        for (int area : offer.areaIds) {
+            RoaringBitmap trl = byAreaTrl.get(area, offer.minTrl);
+            RoaringBitmap mrl = byAreaMrl.get(area, offer.minMrl);
+            if (trl != null && mrl != null) {
+                union.or(RoaringBitmap.and(trl, mrl));
+            }
+        }
+        union.and(published);
+        if (offer.neededClearance > 0) {
+            union.and(clearedFor[offer.neededClearance]);
+        }
+        if (offer.maxRiskTier < MAX_TIER) {
+            union.and(riskAtMost[offer.maxRiskTier]);
+        }
+        for (int certification : offer.requiredCertificationIds) {
+            if (certification >= byCertification.size()) {
+                return new RoaringBitmap();
+            }
+            union.and(byCertification.get(certification));
+        }
+        return union;
+    }
+
+    /** The hard rules {@link #candidates} checks by bitmap, for one profile. */
+    boolean passesFilters(OfferPlan offer, int slot) {
+        int traits = records[RECORD * slot + TRAITS];
+        if (clearanceOf(traits) < offer.neededClearance || riskTierOf(traits) > offer.maxRiskTier || !published.contains(slot)) {
+            return false;
+        }
+        for (int certification : offer.requiredCertificationIds) {
+            if (!holdsCertification(slot, certification)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the record of each slot. These loads do not depend on each other, so the processor
+     * overlaps their cache misses, where the scorer, with its long dependent chains per slot,
+     * would wait for them one by one.
+     *
+     * @return a value derived from the loads, so that they are not optimised away
+     */
+    int touchRecords(int[] slots, int count) {
+        int sink = 0;
+        for (int i = 0; i < count; i++) {
+            int base = RECORD * slots[i];
+            // A record may straddle two cache lines: read both ends.
+            sink += records[base] + records[base + RECORD - 1];
+        }
+        return sink;
+    }
+
+    /** As {@link #touchRecords}, for the capabilities in the arena, once a pair is worth scoring in full. */
+    int touchCapabilities(int[] slots, int count) {
+        int sink = 0;
+        for (int i = 0; i < count; i++) {
+            int base = RECORD * slots[i];
+            int first = records[base + START] + soughtCountOf(records[base + COUNTS]);
+            sink += arenaKeys[first] + (int) arenaMonthly[first];
+        }
+        return sink;
+    }
+
+    /**
+     * An upper bound of the pair's score from the slot's record alone: no capability is more
+     * specific than the offer area, readier than the profile's highest TRL and MRL, or larger
+     * than its largest one. NaN when those maxima already miss the offer's minimums. Fills
+     * {@code features} with the values that do not depend on capabilities.
+     */
+    double bound(OfferPlan offer, int slot, CompiledRuleSet rules, double[] features) {
+        int base = RECORD * slot;
+        int traits = records[base + TRAITS];
+        int counts = records[base + COUNTS];
+        int maxTrl = maxTrlOf(counts);
+        int maxMrl = maxMrlOf(counts);
+        if (maxTrl < offer.minTrl || maxMrl < offer.minMrl) {
+            return Double.NaN;
+        }
+        features[Features.EXTRA_CERTIFICATIONS] = extraCertifications(offer, traits);
+        features[Features.AREA_PRIORITY] = offer.areaPriority;
+        features[Features.SEEKING_FIT] = seekingFit(offer, base, records[base + START], soughtCountOf(counts));
+        features[Features.LOW_RISK] = Features.lowRisk(riskTierOf(traits));
+        features[Features.SUPPORT_MODEL] = offer.supportModel;
+        features[Features.AREA_SPECIFICITY] = 1;
+        features[Features.READINESS_SURPLUS] = Features.readinessSurplus(offer.trlProgress[maxTrl], offer.mrlProgress[maxMrl]);
+        features[Features.CAPACITY_HEADROOM] = offer.headroomBound(Float.intBitsToFloat(records[base + MAX_MONTHLY]));
+        return Features.score(rules.weights, rules.weightSum, features);
+    }
+
+    /**
+     * Scores a profile that passed {@link #passesFilters}. Returns NaN when no capability
+     * qualifies (the pair is not eligible). Pairs that cannot reach {@code threshold} are cut
+     * short: the method may then return an upper bound of the score (below the threshold)
+     * instead of the score, or NaN without checking every capability. Any return value >=
+     * threshold is the exact score.
+     *
+     * @param features scratch space, overwritten
+     */
+    double score(OfferPlan offer, int slot, double threshold, CompiledRuleSet rules, double[] features) {
+        double bound = bound(offer, slot, rules, features);
+        if (!(bound >= threshold)) {
+            return bound;
+        }
+        int base = RECORD * slot;
+        int counts = records[base + COUNTS];
+        int start = records[base + START];
+        int sought = soughtCountOf(counts);
+        int entries = entryCountOf(counts);
+        // Monthly capacities live in another array: read them here only when the offer sets a
+        // minimum, otherwise only for pairs that survive the next bound.
+        boolean minimum = offer.minMonthlyCapacity > Double.NEGATIVE_INFINITY;
+        double specificity = -1;
+        double surplus = 0;
+        for (int i = sought; i < entries; i++) {
+            int key = entry(base, start, i);
+            int trl = trlOf(key);
+            int mrl = mrlOf(key);
+            if (trl < offer.minTrl || mrl < offer.minMrl || minimum && arenaMonthly[start + i] < offer.minMonthlyCapacity) {
+                continue;
+            }
+            int gap = offer.depthGap(areaOf(key));
+            if (gap >= 0) {
+                specificity = Math.max(specificity, Features.areaSpecificity(gap));
+                surplus = Math.max(surplus, Features.readinessSurplus(offer.trlProgress[trl], offer.mrlProgress[mrl]));
+            }
+        }
+        if (specificity < 0) {
+            return Double.NaN;
+        }
+        features[Features.AREA_SPECIFICITY] = specificity;
+        features[Features.READINESS_SURPLUS] = surplus;
+        if (!Double.isNaN(offer.capacityReference)) {
+            // The logarithm is the costliest step: skip it for pairs that cannot reach the threshold anyway.
+            bound = Features.score(rules.weights, rules.weightSum, features);
+            if (bound < threshold) {
+                return bound;
+            }
+        }
+        features[Features.CAPACITY_HEADROOM] = Features.capacityHeadroom(
+                largestQualifyingMonthly(offer, base, start, sought, entries), offer.capacityReference);
+        return Features.score(rules.weights, rules.weightSum, features);
+    }
+
+    private int entry(int base, int start, int index) {
+        return index < INLINE ? records[base + FIRST_ENTRY + index] : arenaKeys[start + index];
+    }
+
+    private double largestQualifyingMonthly(OfferPlan offer, int base, int start, int from, int to) {
+        double largest = 0;
+        for (int i = from; i < to; i++) {
+            int key = entry(base, start, i);
+            double monthly = arenaMonthly[start + i];
+            if (trlOf(key) >= offer.minTrl && mrlOf(key) >= offer.minMrl && monthly >= offer.minMonthlyCapacity
+                    && offer.depthGap(areaOf(key)) >= 0) {
+                largest = Math.max(largest, monthly);
+            }
+        }
+        return largest;
+    }
+
+    /** Counts suffice: for an eligible pair the required certifications are a subset of the held ones. */
+    private static double extraCertifications(OfferPlan offer, int traits) {
+        boolean extraAqap = holdsAqap2110(traits) && !offer.requiresAqap2110;
+        int extras = certificationCountOf(traits) - offer.requiredCertificationCount;
+        return Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
+    }
+
+    private double seekingFit(OfferPlan offer, int base, int start, int soughtCount) {
+        boolean area = false;
+        boolean type = false;
+        int typeKey = soughtType(offer.transferTypeId);
+        for (int i = 0; i < soughtCount; i++) {
+            int sought = entry(base, start, i);
+            if (sought >= 0) {
+                area |= offer.relatedTo(sought);
+            } else {
+                type |= sought == typeKey;
+            }
+        }
+        return Features.seekingFit(area, type);
+    }
+
+    private void index(int slot, ProfileData profile) {
+        if (profile.published()) {
+            published.add(slot);
+        }
+        for (int rank = 1; rank <= profile.clearanceRank(); rank++) {
+            clearedFor[rank].add(slot);
+        }
+        for (int tier = profile.riskTier(); tier < MAX_TIER; tier++) {
+            riskAtMost[tier].add(slot);
+        }
+        for (String certification : profile.certifications()) {
+            int id = certifications.intern(certification);
+            while (byCertification.size() <= id) {
+                byCertification.add(new RoaringBitmap());
+            }
+            byCertification.get(id).add(slot);
+        }
+        for (int key : capabilityKeys(slot)) {
+            for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
+                byAreaTrl.add(area, 1, trlOf(key), slot);
+                byAreaMrl.add(area, 1, mrlOf(key), slot);
+            }
+        }
+    }
+
+    /** Removes the slot from every bitmap; reads the capabilities still stored for it. */
+    private void unindex(int slot) {
+        published.remove(slot);
+        for (RoaringBitmap bitmap : clearedFor) {
+            bitmap.remove(slot);
+        }
+        for (RoaringBitmap bitmap : riskAtMost) {
+            bitmap.remove(slot);
+        }
+        for (RoaringBitmap bitmap : byCertification) {
+            bitmap.remove(slot);
+        }
+        for (int key : capabilityKeys(slot)) {
+            for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
+                byAreaTrl.remove(area, slot);
+                byAreaMrl.remove(area, slot);
+            }
+        }
+    }
+
+    private void writeEntries(int slot, ProfileData profile) {
+        List<Capability> capabilities = profile.capabilities();
+        int sought = profile.seekingAreas().size() + profile.seekingTransferTypes().size();
+        int length = capabilities.size() + sought;
+        int base = RECORD * slot;
+        int previousLength = entryCountOf(records[base + COUNTS]);
+        int start;
+        if (length <= previousLength) {
+            start = records[base + START];
+            arenaGarbage += previousLength - length;
+        } else {
+            arenaGarbage += previousLength;
+            records[base + COUNTS] = 0;
+            if (arenaGarbage >= MIN_GARBAGE_TO_COMPACT && 2 * arenaGarbage > arenaEnd) {
+                compact();
+            }
+            if (arenaEnd + length > arenaKeys.length) {
+                int capacity = Math.max(arenaEnd + length, 2 * arenaKeys.length);
+                arenaKeys = Arrays.copyOf(arenaKeys, capacity);
+                arenaMonthly = Arrays.copyOf(arenaMonthly, capacity);
+            }
+            start = arenaEnd;
+            arenaEnd += length;
+        }
+        int at = start;
+        for (String area : profile.seekingAreas()) {
+            arenaKeys[at++] = areas.intern(area);
+        }
+        for (String type : profile.seekingTransferTypes()) {
+            arenaKeys[at++] = soughtType(transferTypes.intern(type));
+        }
+        int maxTrl = 0;
+        int maxMrl = 0;
+        double maxMonthly = 0;
+        for (Capability capability : capabilities) {
+            maxTrl = Math.max(maxTrl, capability.trl());
+            maxMrl = Math.max(maxMrl, capability.mrl());
+            maxMonthly = Math.max(maxMonthly, capability.monthlyCapacity());
+            arenaMonthly[at] = capability.monthlyCapacity();
+            arenaKeys[at++] = capabilityKey(areas.intern(capability.area()), capability.trl(), capability.mrl());
+        }
+        records[base + COUNTS] = counts(sought, capabilities.size(), maxTrl, maxMrl);
+        records[base + START] = start;
+        records[base + MAX_MONTHLY] = floatAtLeast(maxMonthly);
+        System.arraycopy(arenaKeys, start, records, base + FIRST_ENTRY, Math.min(length, INLINE));
+    }
+
+    /** Rewrites the arena in slot order, which also lays the entries out in the order scans read them. */
+    private void compact() {
+        int[] keys = new int[Math.max(1024, arenaEnd - arenaGarbage + 1024)];
+        double[] monthly = new double[keys.length];
+        int end = 0;
+        for (int slot = 0; slot < slots.highWater(); slot++) {
+            int base = RECORD * slot;
+            int length = entryCountOf(records[base + COUNTS]);
+            System.arraycopy(arenaKeys, records[base + START], keys, end, length);
+            System.arraycopy(arenaMonthly, records[base + START], monthly, end, length);
+            records[base + START] = end;
+            end += length;
+        }
+        arenaKeys = keys;
+        arenaMonthly = monthly;
+        arenaEnd = end;
+        arenaGarbage = 0;
+    }
+}

@@ -1,0 +1,100 @@
+package ua.kuznia.matching.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An offer's ranked suggestions, best first: the top K and some more behind them, so that when
+ * one of the top K leaves, the next is already at hand and the offer need not be rescored.
+ *
+ * <p>Invariant: every suggested profile not in the buffer ranks behind every profile in it. When
+ * not {@link #truncated}, the buffer holds all suggested profiles.
+ */
+final class TopKBuffer {
+
+    final int[] slots;
+    final double[] scores;
+    int size;
+    /** Suggested profiles may exist beyond the buffer. */
+    boolean truncated;
+
+    TopKBuffer(int capacity) {
+        slots = new int[capacity];
+        scores = new double[capacity];
+    }
+
+    /** Score descending, then profile id ascending: the ranking is total, so it is deterministic. */
+    static boolean ranksBefore(double score, long profileId, double otherScore, long otherProfileId) {
+        return score > otherScore || score == otherScore && profileId < otherProfileId;
+    }
+
+    int indexOf(int slot) {
+        for (int i = 0; i < size; i++) {
+            if (slots[i] == slot) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void removeAt(int index) {
+        System.arraycopy(slots, index + 1, slots, index, size - index - 1);
+        System.arraycopy(scores, index + 1, scores, index, size - index - 1);
+        size--;
+    }
+
+    /**
+     * Inserts a suggested profile at its rank. A profile ranking behind the last entry of a
+     * truncated buffer is left out: unseen profiles may rank between them.
+     */
+    void offer(int slot, long profileId, double score, ProfileIndex profiles) {
+        int at = size;
+        while (at > 0 && ranksBefore(score, profileId, scores[at - 1], profiles.idOf(slots[at - 1]))) {
+            at--;
+        }
+        if (at == size && truncated) {
+            return;
+        }
+        if (size == slots.length) {
+            truncated = true;
+            if (at == size) {
+                return;
+            }
+            size--;
+        }
+        System.arraycopy(slots, at, slots, at + 1, size - at);
+        System.arraycopy(scores, at, scores, at + 1, size - at);
+        slots[at] = slot;
+        scores[at] = score;
+        size++;
+    }
+
+    /** Copies the first k entries into the arrays; returns how many there were. */
+    int copyTop(int k, int[] slotsOut, double[] scoresOut) {
+        int count = Math.min(k, size);
+        System.arraycopy(slots, 0, slotsOut, 0, count);
+        System.arraycopy(scores, 0, scoresOut, 0, count);
+        return count;
+    }
+
+    boolean topEquals(int k, int count, int[] otherSlots, double[] otherScores) {
+        if (Math.min(k, size) != count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (slots[i] != otherSlots[i] || scores[i] != otherScores[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    List<ScoredMatch> top(int k, long offerId, ProfileIndex profiles) {
+        int count = Math.min(k, size);
+        List<ScoredMatch> top = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            top.add(new ScoredMatch(offerId, profiles.idOf(slots[i]), scores[i]));
+        }
+        return top;
+    }
+}
