@@ -5,8 +5,8 @@ public enum MatchStatus {
     SUGGESTED, MANUFACTURER_INTEREST, MINISTRY_INTEREST, MUTUAL_INTEREST, UNDER_REVIEW, APPROVED, REJECTED,
     DECLINED, STALE, WITHDRAWN;
 
-    /** Someone has done something with the match, so the matcher must not simply drop it. */
-    public boolean actedOn() {
-        return this != SUGGESTED;
+    /** A decision that ends the workflow; the matcher no longer changes its status. */
+    public boolean settled() {
+        return this == APPROVED || this == REJECTED || this == DECLINED || this == WITHDRAWN;
     }
 }

@@ -121,7 +121,9 @@ public class MatchStore {
             return;
         }
         String failed = explanation.map(MatchStore::firstFailedHardRule).orElse("status");
-        boolean eligible = explanation.map(Explanation::eligible).orElse(false);
+        // A settled decision stays as decided; staleness only flags matches still in play.
+        boolean eligible = explanation.map(Explanation::eligible).orElse(false)
+                || MatchStatus.valueOf(row.status()).settled();
         String sql = eligible
                 // Still a valid partnership, just no longer among the best K: keep it, refresh its figures.
                 ? "UPDATE match_result SET score = ?, rank = NULL, ruleset_version = ?, explanation = CAST(? AS jsonb),"

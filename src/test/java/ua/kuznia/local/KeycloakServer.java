@@ -74,7 +74,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** {@code false} always imports the realm on a fresh start instead of restoring the snapshot. */
     public static final String SNAPSHOT_PROPERTY = "kuznia.keycloak.snapshot";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(360);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Integer, KeycloakServer> SHARED = new HashMap<>();

@@ -1,0 +1,180 @@
+package ua.kuznia.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ua.kuznia.common.Page;
+import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.SqlFilter;
+import ua.kuznia.identity.AuditService;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.identity.Roles;
+import ua.kuznia.matching.MatchStatus;
+import ua.kuznia.offer.OfferService;
+import ua.kuznia.taxonomy.Classification;
+
+/**
+ * Moves matches through the review workflow. Each action locks the match row, so of two
+ * concurrent decisions exactly one applies and the other finds the new status and gets a 409.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    public record MatchDetail(long id, long offerId, String offerTitle, long offerOrganizationId, long manufacturerId,
+                              String manufacturerName, long manufacturerOrganizationId, Classification offerClassification,
+                              double score, Integer rank,
+                              int ruleSetVersion, MatchStatus status, String staleRule, boolean onHold, String reviewNote,
+                              String decidedBy, Instant decidedAt, long version, Instant updatedAt,
+                              List<ReviewAction> allowedActions) {
+    }
+
+    private static final String SELECT = "SELECT m.id, m.offer_id, t.title, t.organization_id, m.profile_id, p.legal_name,"
+            + " p.organization_id, t.classification, m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.on_hold, m.review_note,"
+            + " m.decided_by, m.decided_at, m.version, m.updated_at"
+            + " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
+            + " JOIN manufacturer_profile p ON p.id = m.profile_id";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditService audit;
+
+    /** The coordinators' queue: mutual interest first, then matches under review, then by score. */
+    public Page<MatchDetail> queue(PageRequest page, MatchStatus status, Double minScore, Caller caller) {
+        SqlFilter where = OfferService.visibleTo(caller).where("m.status <> 'SUGGESTED'");
+        if (status != null) {
+            where.where("m.status = :status", "status", status.name());
+        }
+        if (minScore != null) {
+            where.where("m.score >= :minScore", "minScore", minScore);
+        }
+        String from = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id JOIN manufacturer_profile p ON p.id = m.profile_id";
+        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause())).getSingleResult())
+                .longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = where.bind(em.createNativeQuery(SELECT + where.clause()
+                        + " ORDER BY CASE m.status WHEN 'MUTUAL_INTEREST' THEN 0 WHEN 'UNDER_REVIEW' THEN 1 ELSE 2 END,"
+                        + " m.score DESC, m.id"))
+                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        return new Page<>(rows.stream().map(ReviewService::detail).toList(), page.page, page.size, total);
+    }
+
+    public Optional<MatchDetail> find(long id, Caller caller) {
+        return load(id, false).filter(m -> visible(m, caller));
+    }
+
+    @Transactional
+    public MatchDetail act(long id, ReviewAction requested, String note, Long version, Caller caller) {
+        MatchDetail match = load(id, true).filter(m -> visible(m, caller))
+                .orElseThrow(() -> ProblemException.notFound("Match", id));
+        ReviewAction action = sideOf(requested, match, caller);
+        if (version != null && version != match.version()) {
+            throw ProblemException.staleVersion("Match", version, match.version());
+        }
+        MatchStatus next = ReviewWorkflow.next(match.status(), action).orElseThrow(() -> ProblemException.conflict(
+                "/problems/invalid-transition", "Invalid transition",
+                action + " is not possible while the match is " + match.status(),
+                Map.of("currentStatus", match.status().name(), "allowed", ReviewWorkflow.allowed(match.status()))));
+        if (ReviewWorkflow.needsNote(action) && (note == null || note.isBlank())) {
+            throw ProblemException.invalid(action == ReviewAction.HOLD ? "note" : "reason",
+                    "is required for " + action.name().toLowerCase().replace('_', ' '));
+        }
+        em.createNativeQuery("UPDATE match_result SET status = :status, on_hold = :hold, review_note = coalesce(:note, review_note),"
+                        + " decided_by = :by, decided_at = now(), updated_at = now(), version = version + 1 WHERE id = :id")
+                .setParameter("status", next.name()).setParameter("hold", action == ReviewAction.HOLD)
+                .setParameter("note", note == null || note.isBlank() ? null : note.strip())
+                .setParameter("by", caller.username()).setParameter("id", id).executeUpdate();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("status", match.status().name());
+        before.put("onHold", match.onHold());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", next.name());
+        after.put("onHold", action == ReviewAction.HOLD);
+        audit.record(caller, "MATCH", id, AuditService.Action.DECISION, before, after,
+                action.name() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+        return load(id, false).orElseThrow();
+    }
+
+    /**
+     * "Interest" and "decline" mean the caller's own side; every other action is for one role only.
+     * A caller acting for a side it does not own is refused.
+     */
+    static ReviewAction sideOf(ReviewAction requested, MatchDetail match, Caller caller) {
+        boolean maker = caller.has(Roles.MANUFACTURER) && caller.belongsTo(match.manufacturerOrganizationId());
+        boolean ministry = caller.has(Roles.MINISTRY) && caller.belongsTo(match.offerOrganizationId());
+        boolean coordinator = caller.has(Roles.COORDINATOR);
+        switch (requested) {
+            case MANUFACTURER_INTEREST, MINISTRY_INTEREST -> {
+                if (maker) {
+                    return ReviewAction.MANUFACTURER_INTEREST;
+                }
+                if (ministry) {
+                    return ReviewAction.MINISTRY_INTEREST;
+                }
+                throw ProblemException.forbidden("Only the manufacturer or the ministry of this match can express interest");
+            }
+            case DECLINE -> {
+                if (maker || ministry) {
+                    return ReviewAction.DECLINE;
+                }
+                throw ProblemException.forbidden("Only the manufacturer or the ministry of this match can decline it");
+            }
+            case WITHDRAW -> {
+                if (ministry) {
+                    return ReviewAction.WITHDRAW;
+                }
+                throw ProblemException.forbidden("Only the ministry that posted the offer can withdraw the match");
+            }
+            default -> {
+                if (coordinator) {
+                    return requested;
+                }
+                throw ProblemException.forbidden("Only coordinators decide on matches");
+            }
+        }
+    }
+
+    static boolean visible(MatchDetail match, Caller caller) {
+        if (!caller.clearedFor(match.offerClassification())) {
+            return false;
+        }
+        if (caller.readsEverything()) {
+            return true;
+        }
+        return caller.has(Roles.MANUFACTURER) && caller.belongsTo(match.manufacturerOrganizationId())
+                || caller.has(Roles.MINISTRY) && caller.belongsTo(match.offerOrganizationId());
+    }
+
+    private Optional<MatchDetail> load(long id, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE m.id = :id" + (lock ? " FOR UPDATE OF m" : ""))
+                .setParameter("id", id).getResultList();
+        return rows.stream().findFirst().map(ReviewService::detail);
+    }
+
+    private static MatchDetail detail(Object[] r) {
+        MatchStatus status = MatchStatus.valueOf((String) r[11]);
+        return new MatchDetail(num(r[0]), num(r[1]), (String) r[2], num(r[3]), num(r[4]), (String) r[5], num(r[6]),
+                Classification.valueOf((String) r[7]), ((Number) r[8]).doubleValue(),
+                r[9] == null ? null : ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
+                status, (String) r[12], Boolean.TRUE.equals(r[13]), (String) r[14], (String) r[15], instant(r[16]),
+                num(r[17]), instant(r[18]), ReviewWorkflow.allowed(status));
+    }
+
+    private static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    private static Instant instant(Object o) {
+        return o == null ? null : o instanceof OffsetDateTime t ? t.toInstant() : (Instant) o;
+    }
+}
