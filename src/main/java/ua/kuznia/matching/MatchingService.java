@@ -6,6 +6,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +51,11 @@ public class MatchingService {
     @Inject
     MatchingJobs jobs;
 
+    @Inject
+    MeterRegistry metrics;
+
     private volatile MatchEngine engine;
+    private volatile double jobProgress = 1;
     /** Full re-matches run one at a time, off the request threads. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kuznia-full-match");
@@ -59,6 +66,12 @@ public class MatchingService {
     /** After the demo data (priority 10): load the index, then rank everything in the background. */
     void onStart(@Observes @Priority(20) StartupEvent event) {
         engine = load(RuleSetService.toEngine(ruleSets.current()));
+        Gauge.builder("kuznia.matcher.index.profiles", this, s -> s.engine.profileCount())
+                .description("Profiles in the matcher's in-memory index").register(metrics);
+        Gauge.builder("kuznia.matcher.index.offers", this, s -> s.engine.offerCount())
+                .description("Offers in the matcher's in-memory index").register(metrics);
+        Gauge.builder("kuznia.matcher.job.progress", this, s -> s.jobProgress)
+                .description("Share of offers done by the running full re-match (1 when idle)").register(metrics);
         LOG.infof("Matcher index loaded: %d profiles, %d offers", engine.profileCount(), engine.offerCount());
         startFullMatch("start-up", Caller.SYSTEM);
     }
@@ -84,12 +97,14 @@ public class MatchingService {
 
     /** Runs after the writing transaction committed, so the matcher only ever sees committed data. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
+        Timer.Sample sample = Timer.start(metrics);
         try {
             if (change.type() == EntityChanged.Type.OFFER) {
                 offerChanged(change.id(), change.deleted());
             } else {
                 profileChanged(change.id(), change.deleted());
             }
+            sample.stop(rematchTimer("incremental-" + change.type().name().toLowerCase()));
         } catch (RuntimeException e) {
             // The write itself succeeded; the next full re-match repairs the matches.
             LOG.errorf(e, "Incremental re-match of %s %d failed", change.type(), change.id());
@@ -138,7 +153,14 @@ public class MatchingService {
         return jobId;
     }
 
+    private Timer rematchTimer(String kind) {
+        return Timer.builder("kuznia.matcher.rematch").tag("kind", kind).publishPercentileHistogram()
+                .description("Time to re-match and persist after a change").register(metrics);
+    }
+
     private void runFullMatch(long jobId) {
+        Timer.Sample sample = Timer.start(metrics);
+        jobProgress = 0;
         try {
             MatchEngine current = engine;
             RuleSetService.RuleSetView ruleSet = ruleSets.current();
@@ -154,6 +176,7 @@ public class MatchingService {
                 if (++done % 50 == 0) {
                     jobs.progress(jobId, done, suggestions);
                 }
+                jobProgress = (double) done / Math.max(1, ranked.size());
             }
             for (OfferData closed : source.allOffers()) {
                 if (!closed.open()) {
@@ -161,10 +184,13 @@ public class MatchingService {
                 }
             }
             jobs.finished(jobId, done, suggestions);
+            sample.stop(rematchTimer("full"));
             LOG.infof("Full re-match %d done: %d offers, %d suggestions", jobId, done, suggestions);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Full re-match %d failed", jobId);
             jobs.failed(jobId, e.getMessage());
+        } finally {
+            jobProgress = 1;
         }
     }
 
