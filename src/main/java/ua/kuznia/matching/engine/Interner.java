@@ -21,8 +21,4 @@ final class Interner {
     String value(int id) {
         return values.get(id);
     }
-
-    int size() {
-        return values.size();
-    }
 }

@@ -24,10 +24,11 @@ import org.roaringbitmap.RoaringBitmap;
  * profile id ascending).
  *
  * <p>Each offer's ranking is computed when first asked for ({@link #topKForOffer},
- * {@link #fullMatch}) and then kept current: a profile change touches only the offers whose
- * areas contain one of the profile's capabilities, and reports the rankings it changed. A
- * ranking is dropped, and recomputed when next asked for, when its offer changes or the rule
- * set does. Profile changes report changes only of rankings that had been computed, so a caller
+ * {@link #fullMatch}) and then kept current: a profile change touches only the rankings that
+ * hold the profile and those of offers it may now enter (found by bitmaps, screened by a score
+ * bound), and reports the rankings it changed. Each ranking keeps some profiles beyond its top
+ * K, so one leaving seldom forces a rescan. A ranking is dropped, and recomputed when next asked
+ * for, when its offer changes or the rule set does. Profile changes report changes only of rankings that had been computed, so a caller
  * that persists suggestions should call {@link #fullMatch} once after loading and after each
  * rule-set change, and {@link #topKForOffer} after each offer change.
  *
@@ -43,13 +44,16 @@ public final class MatchEngine {
     private final AreaTable areas = new AreaTable();
     private final Interner certifications = new Interner();
     private final Interner transferTypes = new Interner();
-    private final ProfileIndex profiles = new ProfileIndex(areas, certifications, transferTypes);
-    private final OfferIndex offers = new OfferIndex(areas, certifications, transferTypes);
+    private final OfferScreens screens = new OfferScreens();
+    private final ProfileIndex profiles = new ProfileIndex(areas, certifications, transferTypes, screens);
+    private final OfferIndex offers = new OfferIndex(areas, certifications, transferTypes, screens);
+    private final Holdings holdings = new Holdings();
     private CompiledRuleSet rules;
     private OfferRanker ranker;
     private long retiredPairsScored;
     private int[] topSlots;
     private double[] topScores;
+    private final double[] features = new double[Features.COUNT];
 
     public MatchEngine(RuleSetData ruleSet) {
         useRuleSet(ruleSet);
@@ -64,26 +68,41 @@ public final class MatchEngine {
         write(() -> {
             useRuleSet(ruleSet);
             offers.replan(rules);
+            holdings.clear();
             return null;
         });
     }
 
     /**
-     * Adds or replaces a profile and brings the computed rankings up to date.
+     * Adds or replaces a profile and brings the computed rankings up to date: the rankings that
+     * hold it, and those of the offers it may now enter.
      *
      * @return the offers whose top K changed, with their new top K, by offer id
      */
     public List<TopKChange> upsertProfile(ProfileData profile) {
         return write(() -> {
-            // Rankings the profile was in are among its candidates before the change; rankings it
-            // may enter, among its candidates after.
-            int previous = profiles.slotOf(profile.id());
-            RoaringBitmap affected = previous < 0 ? new RoaringBitmap() : offers.candidatesFor(profiles, previous);
             int slot = profiles.upsert(profile);
-            if (profile.published()) {
-                affected.or(offers.candidatesFor(profiles, slot));
+            RoaringBitmap holding = holdings.offersHolding(slot);
+            RoaringBitmap entering = profile.published() ? offers.candidatesFor(profiles, slot) : new RoaringBitmap();
+            entering.andNot(holding);
+            List<TopKChange> changes = new ArrayList<>();
+            for (IntIterator it = holding.getIntIterator(); it.hasNext(); ) {
+                OfferIndex.Entry entry = offers.entry(it.next());
+                double score = ranker.scorePair(entry.plan, slot, rules.minScore());
+                moveWithin(entry, slot, profile.id(), score, changes);
             }
-            return rerank(slot, profile.id(), affected, false);
+            // Screened first: most offers are ruled out without reading their plan or ranking.
+            for (IntIterator it = entering.getIntIterator(); it.hasNext(); ) {
+                int offerSlot = it.next();
+                double bar = screens.entryBar(offerSlot);
+                if (profiles.bound(offerSlot, null, slot, rules, features) >= bar) {
+                    OfferIndex.Entry entry = offers.entry(offerSlot);
+                    bar = entry.ranking.entryBar(rules.minScore());
+                    enter(entry, slot, profile.id(), ranker.scorePair(entry.plan, slot, bar), bar, changes);
+                }
+            }
+            changes.sort(Comparator.comparingLong(TopKChange::offerId));
+            return changes;
         });
     }
 
@@ -94,20 +113,32 @@ public final class MatchEngine {
             if (slot < 0) {
                 return List.of();
             }
-            RoaringBitmap affected = offers.candidatesFor(profiles, slot);
+            RoaringBitmap holding = holdings.offersHolding(slot);
+            // Removed first, so that an offer rescored below cannot rank the profile again.
             profiles.remove(profileId);
-            return rerank(slot, profileId, affected, true);
+            List<TopKChange> changes = new ArrayList<>();
+            for (IntIterator it = holding.getIntIterator(); it.hasNext(); ) {
+                moveWithin(offers.entry(it.next()), slot, profileId, Double.NaN, changes);
+            }
+            changes.sort(Comparator.comparingLong(TopKChange::offerId));
+            return changes;
         });
     }
 
     /** Adds or replaces an offer; its ranking is computed when next asked for. */
     public void upsertOffer(OfferData offer) {
-        write(() -> offers.upsert(offer, rules));
+        write(() -> {
+            dropRanking(offers.get(offer.id()));
+            return offers.upsert(offer, rules);
+        });
     }
 
     /** @return false if the offer was not indexed */
     public boolean removeOffer(long offerId) {
-        return write(() -> offers.remove(offerId));
+        return write(() -> {
+            dropRanking(offers.get(offerId));
+            return offers.remove(offerId);
+        });
     }
 
     /** The offer's suggestions, best first; empty for an unknown or closed offer. */
@@ -131,14 +162,17 @@ public final class MatchEngine {
             if (slot < 0) {
                 return List.of();
             }
-            List<ScoredMatch> matches = new ArrayList<>();
+            // Rankings not computed yet may hold the profile once they are.
             for (IntIterator it = offers.candidatesFor(profiles, slot).getIntIterator(); it.hasNext(); ) {
-                OfferIndex.Entry entry = offers.entry(it.next());
-                if (entry.ranking == null) {
+                if (offers.entry(it.next()).ranking == null) {
                     return null;
                 }
+            }
+            List<ScoredMatch> matches = new ArrayList<>();
+            for (IntIterator it = holdings.offersHolding(slot).getIntIterator(); it.hasNext(); ) {
+                OfferIndex.Entry entry = offers.entry(it.next());
                 int at = entry.ranking.indexOf(slot);
-                if (at >= 0 && at < rules.topK()) {
+                if (at < rules.topK()) {
                     matches.add(new ScoredMatch(entry.data.id(), profileId, entry.ranking.scores[at]));
                 }
             }
@@ -168,6 +202,11 @@ public final class MatchEngine {
                 }
             } else {
                 rankInParallel(open, threads);
+            }
+            holdings.clear();
+            for (OfferIndex.Entry entry : open) {
+                holdings.remember(entry.plan.slot, entry.ranking);
+                screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
             }
             Map<Long, List<ScoredMatch>> result = new HashMap<>(open.size() * 2);
             for (OfferIndex.Entry entry : open) {
@@ -242,50 +281,74 @@ public final class MatchEngine {
     private void ensureRanked(OfferIndex.Entry entry) {
         if (entry != null && entry.data.open() && entry.ranking == null) {
             entry.ranking = ranker.rank(entry.plan);
+            holdings.remember(entry.plan.slot, entry.ranking);
+            screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
         }
     }
 
-    private List<TopKChange> rerank(int slot, long profileId, RoaringBitmap affected, boolean removed) {
-        List<TopKChange> changes = new ArrayList<>();
-        for (IntIterator it = affected.getIntIterator(); it.hasNext(); ) {
-            OfferIndex.Entry entry = offers.entry(it.next());
-            if (entry.ranking == null) {
-                continue;
-            }
-            double score = removed ? Double.NaN : ranker.scoreIfSuggested(entry.plan, slot);
-            if (updateRanking(entry, slot, profileId, score)) {
-                changes.add(new TopKChange(entry.data.id(), entry.ranking.top(rules.topK(), entry.data.id(), profiles)));
-            }
+    private void dropRanking(OfferIndex.Entry entry) {
+        if (entry != null && entry.ranking != null) {
+            holdings.forget(entry.plan.slot, entry.ranking);
+            entry.ranking = null;
+            screens.setEntryBar(entry.plan.slot, null, rules.minScore());
         }
-        changes.sort(Comparator.comparingLong(TopKChange::offerId));
-        return changes;
+    }
+
+    /** Moves a profile the ranking holds to its new place, or out of it (a score below the minimum). */
+    private void moveWithin(OfferIndex.Entry entry, int slot, long profileId, double score, List<TopKChange> changes) {
+        TopKBuffer ranking = entry.ranking;
+        int before = ranking.copyTop(rules.topK(), topSlots, topScores);
+        ranking.removeAt(ranking.indexOf(slot));
+        holdings.remove(slot, entry.plan.slot);
+        if (score >= rules.minScore()) {
+            insert(entry, slot, profileId, score);
+        }
+        finishUpdate(entry, before, changes);
     }
 
     /**
-     * Moves the profile to its new place in the offer's ranking, or out of it (NaN score).
-     * Rescores the offer only when the buffer behind the top K has run dry.
-     *
-     * @return whether the top K changed
+     * Lets a profile the ranking does not hold in, if it reaches the bar. A possibly suggested
+     * profile kept out of a full buffer marks it truncated, so the buffer no longer claims to
+     * hold every suggested profile.
      */
-    private boolean updateRanking(OfferIndex.Entry entry, int slot, long profileId, double score) {
+    private void enter(OfferIndex.Entry entry, int slot, long profileId, double score, double bar, List<TopKChange> changes) {
         TopKBuffer ranking = entry.ranking;
-        int at = ranking.indexOf(slot);
-        boolean suggested = !Double.isNaN(score);
-        if (at < 0 && !suggested) {
-            return false;
+        if (!(score >= rules.minScore())) {
+            return;
         }
+        if (score < bar) {
+            if (ranking.size == ranking.slots.length && !ranking.truncated) {
+                ranking.truncated = true;
+                screens.setEntryBar(entry.plan.slot, ranking, rules.minScore());
+            }
+            return;
+        }
+        int before = ranking.copyTop(rules.topK(), topSlots, topScores);
+        insert(entry, slot, profileId, score);
+        finishUpdate(entry, before, changes);
+    }
+
+    private void insert(OfferIndex.Entry entry, int slot, long profileId, double score) {
+        int outcome = entry.ranking.offer(slot, profileId, score, profiles);
+        if (outcome != TopKBuffer.LEFT_OUT) {
+            holdings.add(slot, entry.plan.slot);
+        }
+        if (outcome >= 0) {
+            holdings.remove(outcome, entry.plan.slot);
+        }
+    }
+
+    /** Rescores the offer if the buffer behind its top K ran dry, and records whether the top K changed. */
+    private void finishUpdate(OfferIndex.Entry entry, int before, List<TopKChange> changes) {
         int k = rules.topK();
-        int before = ranking.copyTop(k, topSlots, topScores);
-        if (at >= 0) {
-            ranking.removeAt(at);
+        if (entry.ranking.truncated && entry.ranking.size < k) {
+            dropRanking(entry);
+            ensureRanked(entry);
         }
-        if (suggested) {
-            ranking.offer(slot, profileId, score, profiles);
+        screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
+        if (!entry.ranking.topEquals(k, before, topSlots, topScores)) {
+            changes.add(new TopKChange(entry.data.id(), entry.ranking.top(k, entry.data.id(), profiles)));
         }
-        if (ranking.truncated && ranking.size < k) {
-            entry.ranking = ranker.rank(entry.plan);
-        }
-        return !entry.ranking.topEquals(k, before, topSlots, topScores);
     }
 
     private void rankInParallel(List<OfferIndex.Entry> open, int threads) {

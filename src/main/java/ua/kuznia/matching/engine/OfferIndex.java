@@ -39,6 +39,7 @@ final class OfferIndex {
     private final AreaTable areas;
     private final Interner certifications;
     private final Interner transferTypes;
+    private final OfferScreens screens;
     private final SlotMap slots = new SlotMap();
     private Entry[] entries = new Entry[16];
 
@@ -48,10 +49,11 @@ final class OfferIndex {
     private final RoaringBitmap[] acceptingRiskTier = AreaLevelBitmaps.newBitmaps(MAX_TIER + 1);
     private final List<RoaringBitmap> requiringCertification = new ArrayList<>();
 
-    OfferIndex(AreaTable areas, Interner certifications, Interner transferTypes) {
+    OfferIndex(AreaTable areas, Interner certifications, Interner transferTypes, OfferScreens screens) {
         this.areas = areas;
         this.certifications = certifications;
         this.transferTypes = transferTypes;
+        this.screens = screens;
     }
 
     Entry get(long offerId) {
@@ -143,7 +145,9 @@ final class OfferIndex {
     }
 
     private OfferPlan plan(int slot, OfferData offer, CompiledRuleSet rules) {
-        return new OfferPlan(slot, offer, areas, certifications, transferTypes, rules);
+        OfferPlan plan = new OfferPlan(slot, offer, areas, certifications, transferTypes, rules);
+        screens.set(plan);
+        return plan;
     }
 
     private void index(OfferPlan plan) {

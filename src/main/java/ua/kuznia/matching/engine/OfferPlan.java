@@ -32,11 +32,6 @@ final class OfferPlan {
     final double supportModel;
     final double[] trlProgress = new double[10];
     final double[] mrlProgress = new double[11];
-    // Bounds on the capacity headroom: a largest capacity of at most NEED_MULTIPLES[i] times
-    // the need gives a headroom of at most headroomCeilings[i]. Lets the scorer bound the
-    // headroom without a logarithm per pair.
-    private static final double[] NEED_MULTIPLES = {0.125, 0.25, 0.5, 1, 2, 4};
-    private final double[] headroomCeilings = new double[NEED_MULTIPLES.length];
     // Answers to depthGap and relatedTo for every area known when the plan was built: one array
     // read per capability instead of a walk up the tree.
     private final AreaTable areas;
@@ -75,28 +70,12 @@ final class OfferPlan {
             gapByArea[area] = walkToOfferArea(area);
             relatedByArea[area] = related(area);
         }
-        for (int i = 0; i < NEED_MULTIPLES.length; i++) {
-            headroomCeilings[i] = Features.capacityHeadroom(capacityReference * NEED_MULTIPLES[i], capacityReference);
-        }
         for (int trl = minTrl; trl <= 9; trl++) {
             trlProgress[trl] = Features.trlProgress(trl, minTrl);
         }
         for (int mrl = minMrl; mrl <= 10; mrl++) {
             mrlProgress[mrl] = Features.mrlProgress(mrl, minMrl);
         }
-    }
-
-    /** An upper bound of the capacity headroom of any capability no larger than {@code largestMonthly}. */
-    double headroomBound(double largestMonthly) {
-        if (Double.isNaN(capacityReference)) {
-            return Features.NEUTRAL;
-        }
-        for (int i = 0; i < NEED_MULTIPLES.length; i++) {
-            if (largestMonthly <= capacityReference * NEED_MULTIPLES[i]) {
-                return headroomCeilings[i];
-            }
-        }
-        return 1;
     }
 
     /**

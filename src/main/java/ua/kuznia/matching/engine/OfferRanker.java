@@ -14,7 +14,7 @@ final class OfferRanker {
     private final int[] batch = new int[256];
     private final RankHeap heap = new RankHeap();
     private long pairsScored;
-    /** Keeps {@link ProfileIndex#touch} from being optimised away. */
+    /** Keeps the reads of {@link ProfileIndex#touchRecords} from being optimised away. */
     private int touched;
 
     OfferRanker(ProfileIndex profiles, CompiledRuleSet rules) {
@@ -40,7 +40,7 @@ final class OfferRanker {
             double bar = heap.full() ? Math.max(minScore, heap.worstScore()) : minScore;
             int promising = 0;
             for (int i = 0; i < count; i++) {
-                double bound = profiles.bound(offer, batch[i], rules, features);
+                double bound = profiles.bound(offer.slot, offer, batch[i], rules, features);
                 if (bound >= bar) {
                     batch[promising++] = batch[i];
                 } else if (bound >= minScore) {
@@ -68,14 +68,17 @@ final class OfferRanker {
         return heap.drainInto(capacity, truncated);
     }
 
-    /** The pair's score if it is suggested (eligible and at least the minimum score), else NaN. */
-    double scoreIfSuggested(OfferPlan offer, int slot) {
+    /**
+     * Scores one pair, cut short when it cannot reach {@code threshold} (at least the minimum
+     * score): NaN or a value below the minimum means not suggested; a value between the minimum
+     * and the threshold, possibly suggested but below it; any other value is the exact score.
+     */
+    double scorePair(OfferPlan offer, int slot, double threshold) {
         pairsScored++;
         if (!offer.data.open() || !profiles.passesFilters(offer, slot)) {
             return Double.NaN;
         }
-        double score = profiles.score(offer, slot, rules.minScore(), rules, features);
-        return score >= rules.minScore() ? score : Double.NaN;
+        return profiles.score(offer, slot, threshold, rules, features);
     }
 
     long pairsScored() {

@@ -52,6 +52,7 @@ final class ProfileIndex {
     private final AreaTable areas;
     private final Interner certifications;
     private final Interner transferTypes;
+    private final OfferScreens screens;
     private final SlotMap slots = new SlotMap();
 
     private int[] records = new int[16 * RECORD];
@@ -67,10 +68,11 @@ final class ProfileIndex {
     private final RoaringBitmap[] clearedFor = AreaLevelBitmaps.newBitmaps(MAX_RANK + 1);
     private final RoaringBitmap[] riskAtMost = AreaLevelBitmaps.newBitmaps(MAX_TIER + 1);
 
-    ProfileIndex(AreaTable areas, Interner certifications, Interner transferTypes) {
+    ProfileIndex(AreaTable areas, Interner certifications, Interner transferTypes, OfferScreens screens) {
         this.areas = areas;
         this.certifications = certifications;
         this.transferTypes = transferTypes;
+        this.screens = screens;
     }
 
     /** A capability in one int, so the scoring loop reads area, TRL and MRL with a single load. */
@@ -316,28 +318,36 @@ final class ProfileIndex {
     }
 
     /**
-     * An upper bound of the pair's score from the slot's record alone: no capability is more
-     * specific than the offer area, readier than the profile's highest TRL and MRL, or larger
-     * than its largest one. NaN when those maxima already miss the offer's minimums. Fills
-     * {@code features} with the values that do not depend on capabilities.
+     * An upper bound of the pair's score from the profile's record and the offer's screen alone:
+     * no capability is more specific than the offer area, readier than the profile's highest TRL
+     * and MRL, or larger than its largest one. NaN when those maxima already miss the offer's
+     * minimums. Fills {@code features} with the values that do not depend on capabilities.
+     *
+     * @param plan the offer's plan, to test sought areas exactly; without it any sought area counts
      */
-    double bound(OfferPlan offer, int slot, CompiledRuleSet rules, double[] features) {
+    double bound(int offerSlot, OfferPlan plan, int slot, CompiledRuleSet rules, double[] features) {
         int base = RECORD * slot;
         int traits = records[base + TRAITS];
         int counts = records[base + COUNTS];
         int maxTrl = maxTrlOf(counts);
         int maxMrl = maxMrlOf(counts);
-        if (maxTrl < offer.minTrl || maxMrl < offer.minMrl) {
+        int minTrl = screens.minTrl(offerSlot);
+        int minMrl = screens.minMrl(offerSlot);
+        if (maxTrl < minTrl || maxMrl < minMrl) {
             return Double.NaN;
         }
-        features[Features.EXTRA_CERTIFICATIONS] = extraCertifications(offer, traits);
-        features[Features.AREA_PRIORITY] = offer.areaPriority;
-        features[Features.SEEKING_FIT] = seekingFit(offer, base, records[base + START], soughtCountOf(counts));
+        boolean extraAqap = holdsAqap2110(traits) && !screens.requiresAqap2110(offerSlot);
+        int extras = certificationCountOf(traits) - screens.requiredCertifications(offerSlot);
+        features[Features.EXTRA_CERTIFICATIONS] = Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
+        features[Features.AREA_PRIORITY] = screens.areaPriority(offerSlot);
+        features[Features.SEEKING_FIT] = seekingFit(screens.transferType(offerSlot), plan, base, records[base + START],
+                soughtCountOf(counts));
         features[Features.LOW_RISK] = Features.lowRisk(riskTierOf(traits));
-        features[Features.SUPPORT_MODEL] = offer.supportModel;
+        features[Features.SUPPORT_MODEL] = screens.supportModel(offerSlot);
         features[Features.AREA_SPECIFICITY] = 1;
-        features[Features.READINESS_SURPLUS] = Features.readinessSurplus(offer.trlProgress[maxTrl], offer.mrlProgress[maxMrl]);
-        features[Features.CAPACITY_HEADROOM] = offer.headroomBound(Float.intBitsToFloat(records[base + MAX_MONTHLY]));
+        features[Features.READINESS_SURPLUS] = Features.readinessSurplus(
+                Features.trlProgress(maxTrl, minTrl), Features.mrlProgress(maxMrl, minMrl));
+        features[Features.CAPACITY_HEADROOM] = screens.headroomBound(offerSlot, Float.intBitsToFloat(records[base + MAX_MONTHLY]));
         return Features.score(rules.weights, rules.weightSum, features);
     }
 
@@ -351,7 +361,7 @@ final class ProfileIndex {
      * @param features scratch space, overwritten
      */
     double score(OfferPlan offer, int slot, double threshold, CompiledRuleSet rules, double[] features) {
-        double bound = bound(offer, slot, rules, features);
+        double bound = bound(offer.slot, offer, slot, rules, features);
         if (!(bound >= threshold)) {
             return bound;
         }
@@ -412,21 +422,15 @@ final class ProfileIndex {
         return largest;
     }
 
-    /** Counts suffice: for an eligible pair the required certifications are a subset of the held ones. */
-    private static double extraCertifications(OfferPlan offer, int traits) {
-        boolean extraAqap = holdsAqap2110(traits) && !offer.requiresAqap2110;
-        int extras = certificationCountOf(traits) - offer.requiredCertificationCount;
-        return Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
-    }
-
-    private double seekingFit(OfferPlan offer, int base, int start, int soughtCount) {
+    /** Sought areas count only with the plan at hand, which can tell related areas; without it, any does. */
+    private double seekingFit(int transferType, OfferPlan plan, int base, int start, int soughtCount) {
         boolean area = false;
         boolean type = false;
-        int typeKey = soughtType(offer.transferTypeId);
+        int typeKey = soughtType(transferType);
         for (int i = 0; i < soughtCount; i++) {
             int sought = entry(base, start, i);
             if (sought >= 0) {
-                area |= offer.relatedTo(sought);
+                area |= plan == null || plan.relatedTo(sought);
             } else {
                 type |= sought == typeKey;
             }

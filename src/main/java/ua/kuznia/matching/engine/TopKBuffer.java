@@ -43,30 +43,44 @@ final class TopKBuffer {
         size--;
     }
 
+    /** {@link #offer} left the profile out. */
+    static final int LEFT_OUT = -2;
+    /** {@link #offer} inserted the profile and pushed nobody out. */
+    static final int INSERTED = -1;
+
+    /** The score a profile that is not in the buffer must reach to get in. */
+    double entryBar(double minScore) {
+        return (truncated || size == slots.length) && size > 0 ? Math.max(minScore, scores[size - 1]) : minScore;
+    }
+
     /**
      * Inserts a suggested profile at its rank. A profile ranking behind the last entry of a
      * truncated buffer is left out: unseen profiles may rank between them.
+     *
+     * @return {@link #LEFT_OUT}, {@link #INSERTED}, or the slot pushed out of the full buffer
      */
-    void offer(int slot, long profileId, double score, ProfileIndex profiles) {
+    int offer(int slot, long profileId, double score, ProfileIndex profiles) {
         int at = size;
         while (at > 0 && ranksBefore(score, profileId, scores[at - 1], profiles.idOf(slots[at - 1]))) {
             at--;
         }
         if (at == size && truncated) {
-            return;
+            return LEFT_OUT;
         }
+        int pushedOut = INSERTED;
         if (size == slots.length) {
             truncated = true;
             if (at == size) {
-                return;
+                return LEFT_OUT;
             }
-            size--;
+            pushedOut = slots[--size];
         }
         System.arraycopy(slots, at, slots, at + 1, size - at);
         System.arraycopy(scores, at, scores, at + 1, size - at);
         slots[at] = slot;
         scores[at] = score;
         size++;
+        return pushedOut;
     }
 
     /** Copies the first k entries into the arrays; returns how many there were. */
