@@ -18,6 +18,10 @@ public class BodySizeLimit {
     @ConfigProperty(name = "kuznia.http.max-body-bytes")
     long maxBodyBytes;
 
+    /** File uploads (aid-data imports) are larger than any JSON body but still bounded. */
+    @ConfigProperty(name = "kuznia.http.max-upload-bytes")
+    long maxUploadBytes;
+
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
@@ -31,11 +35,13 @@ public class BodySizeLimit {
             return ProblemMappers.respond(new Problem("/problems/bad-content-length", "Bad Request", 400,
                     "Content-Length is not a number", request.getUriInfo().getPath(), List.of(), Map.of()));
         }
-        if (declared <= maxBodyBytes) {
+        String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        long limit = type != null && type.toLowerCase().startsWith("multipart/") ? maxUploadBytes : maxBodyBytes;
+        if (declared <= limit) {
             return null;
         }
         return ProblemMappers.respond(new Problem("/problems/payload-too-large", "Payload Too Large", 413,
-                "The request body has " + declared + " bytes; the limit is " + maxBodyBytes,
-                request.getUriInfo().getPath(), List.of(), Map.of("maxBytes", maxBodyBytes)));
+                "The request body has " + declared + " bytes; the limit is " + limit,
+                request.getUriInfo().getPath(), List.of(), Map.of("maxBytes", limit)));
     }
 }
