@@ -7,6 +7,6 @@ package ua.kuznia.common;
 public record EntityChanged(Type type, long id, boolean deleted) {
 
     public enum Type {
-        PROFILE, OFFER
+        PROFILE, OFFER, RULESET
     }
 }

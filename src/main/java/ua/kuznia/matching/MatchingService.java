@@ -9,6 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,12 @@ public class MatchingService {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    AgroalDataSource dataSource;
+
     private volatile MatchEngine engine;
     private volatile double jobProgress = 1;
     /** Full re-matches run one at a time, off the request threads. */
@@ -65,7 +72,9 @@ public class MatchingService {
 
     /** After the demo data (priority 10): load the index, then rank everything in the background. */
     void onStart(@Observes @Priority(20) StartupEvent event) {
+        long position = feed.currentPosition();
         engine = load(RuleSetService.toEngine(ruleSets.current()));
+        feed.start(position, this::applyFromOtherInstance);
         Gauge.builder("kuznia.matcher.index.profiles", this, s -> s.engine.profileCount())
                 .description("Profiles in the matcher's in-memory index").register(metrics);
         Gauge.builder("kuznia.matcher.index.offers", this, s -> s.engine.offerCount())
@@ -97,6 +106,9 @@ public class MatchingService {
 
     /** Runs after the writing transaction committed, so the matcher only ever sees committed data. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
+        if (change.type() == EntityChanged.Type.RULESET) {
+            return; // the full re-match job that follows every rule-set change takes it in
+        }
         Timer.Sample sample = Timer.start(metrics);
         try {
             if (change.type() == EntityChanged.Type.OFFER) {
@@ -108,6 +120,21 @@ public class MatchingService {
         } catch (RuntimeException e) {
             // The write itself succeeded; the next full re-match repairs the matches.
             LOG.errorf(e, "Incremental re-match of %s %d failed", change.type(), change.id());
+        }
+    }
+
+    /**
+     * Another replica committed a change and already persisted its matches: only this
+     * instance's in-memory index needs it.
+     */
+    void applyFromOtherInstance(ChangeFeed.Change change) {
+        MatchEngine current = engine;
+        switch (change.type()) {
+            case OFFER -> source.offer(change.entityId()).filter(o -> !change.deleted()).ifPresentOrElse(
+                    current::upsertOffer, () -> current.removeOffer(change.entityId()));
+            case PROFILE -> source.profile(change.entityId()).filter(p -> !change.deleted()).ifPresentOrElse(
+                    current::upsertProfile, () -> current.removeProfile(change.entityId()));
+            case RULESET -> current.setRuleSet(RuleSetService.toEngine(ruleSets.current()));
         }
     }
 
@@ -158,7 +185,31 @@ public class MatchingService {
                 .description("Time to re-match and persist after a change").register(metrics);
     }
 
+    /** Any fixed number shared by all replicas: the lock that lets one full re-match run at a time. */
+    private static final long FULL_MATCH_LOCK = 0x4b757a6e6961L;
+
     private void runFullMatch(long jobId) {
+        // Held on its own connection for the whole job; if this instance dies, PostgreSQL ends
+        // the session and releases the lock, and the next queued job anywhere proceeds.
+        try (java.sql.Connection lock = dataSource.getConnection();
+             java.sql.PreparedStatement acquire = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            acquire.setLong(1, FULL_MATCH_LOCK);
+            acquire.execute();
+            try {
+                runFullMatchLocked(jobId);
+            } finally {
+                try (java.sql.PreparedStatement release = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    release.setLong(1, FULL_MATCH_LOCK);
+                    release.execute();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            LOG.errorf(e, "Full re-match %d could not take the lock", jobId);
+            jobs.failed(jobId, e.getMessage());
+        }
+    }
+
+    private void runFullMatchLocked(long jobId) {
         Timer.Sample sample = Timer.start(metrics);
         jobProgress = 0;
         try {

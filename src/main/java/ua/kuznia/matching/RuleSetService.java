@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ua.kuznia.common.EntityChanged;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.AuditService;
@@ -44,6 +45,9 @@ public class RuleSetService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    jakarta.enterprise.event.Event<EntityChanged> changes;
 
     @Transactional
     public RuleSetView current() {
@@ -135,6 +139,7 @@ public class RuleSetService {
                 .setParameter("p", write(next.areaPriorities())).setParameter("s", write(next.supportEffectiveness()))
                 .setParameter("note", next.note()).setParameter("by", caller.username()).executeUpdate();
         audit.record(caller, "RULESET", next.version(), AuditService.Action.CREATE, current, next, next.note());
+        changes.fire(new EntityChanged(EntityChanged.Type.RULESET, next.version(), false));
         return current();
     }
 

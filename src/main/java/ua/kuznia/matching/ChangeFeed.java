@@ -1,0 +1,187 @@
+package ua.kuznia.matching;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import ua.kuznia.common.EntityChanged;
+
+/**
+ * Keeps the matcher indexes of several replicas in step through PostgreSQL. The writing
+ * transaction appends to entity_change and sends NOTIFY (both take effect only at commit);
+ * every instance LISTENs, and applies the changes of other instances in id order. After a lost
+ * connection it reads every change above the last id it applied, so none is missed.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    static final String CHANNEL = "kuznia_changes";
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+
+    /** One committed change, as another instance made it. */
+    public record Change(long id, EntityChanged.Type type, long entityId, boolean deleted) {
+    }
+
+    /** Identifies this process, so it skips the changes it already applied itself. */
+    private final String origin = UUID.randomUUID().toString();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static final long LATE_COMMIT_WINDOW = 1000;
+
+    private volatile long lastApplied;
+    /** Ids applied within the late-commit window, oldest first. */
+    private final java.util.Set<Long> seen = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, Boolean> eldest) {
+            return size() > 4 * LATE_COMMIT_WINDOW;
+        }
+    });
+    private volatile boolean running;
+    private Thread listener;
+
+    /** Runs inside the writing transaction (a plain observer), so the log row commits with the write. */
+    void record(@Observes EntityChanged change) {
+        em.createNativeQuery("INSERT INTO entity_change (entity_type, entity_id, deleted, origin) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, change.type().name()).setParameter(2, change.id()).setParameter(3, change.deleted())
+                .setParameter(4, origin).executeUpdate();
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_notify('" + CHANNEL + "', '')) AS sent").getSingleResult();
+    }
+
+    /** The id up to which this instance's index is complete; call before loading the index. */
+    public long currentPosition() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM entity_change")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts listening; {@code apply} receives other instances' changes in commit order. */
+    public synchronized void start(long position, Consumer<Change> apply) {
+        lastApplied = position;
+        markSeenUpTo(position);
+        running = true;
+        listener = new Thread(() -> listen(apply), "kuznia-change-feed");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    private void listen(Consumer<Change> apply) {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                // Catch up first: changes committed while this connection was down sent no NOTIFY to us.
+                catchUp(c, apply);
+                while (running) {
+                    // Wakes on NOTIFY, and at least every second, which also covers a NOTIFY lost
+                    // with a dropped connection.
+                    pg.getNotifications(1000);
+                    catchUp(c, apply);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Change feed interrupted (%s); reconnecting", e.getMessage());
+                    sleep(1000);
+                }
+            }
+        }
+    }
+
+    /**
+     * Identity values are taken at insert and become visible at commit, so a smaller id can
+     * appear after a larger one. Re-reading a window below the high-water mark, and remembering
+     * which ids were applied, catches those late commits.
+     */
+    private void catchUp(Connection c, Consumer<Change> apply) throws SQLException {
+        List<Change> changes = new ArrayList<>();
+        List<Long> own = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, entity_type, entity_id, deleted, origin"
+                + " FROM entity_change WHERE id > ? ORDER BY id")) {
+            s.setLong(1, Math.max(0, lastApplied - LATE_COMMIT_WINDOW));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!seen.add(rs.getLong(1))) {
+                        continue;
+                    }
+                    if (origin.equals(rs.getString(5))) {
+                        own.add(rs.getLong(1));
+                    } else {
+                        changes.add(new Change(rs.getLong(1), EntityChanged.Type.valueOf(rs.getString(2)), rs.getLong(3),
+                                rs.getBoolean(4)));
+                    }
+                }
+            }
+        }
+        long highest = lastApplied;
+        for (Change change : changes) {
+            apply.accept(change);
+            highest = Math.max(highest, change.id());
+        }
+        for (long id : own) {
+            highest = Math.max(highest, id);
+        }
+        lastApplied = highest;
+    }
+
+    /** Changes up to the position are in the freshly loaded index already. */
+    private void markSeenUpTo(long position) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM entity_change WHERE id > ? AND id <= ?")) {
+            s.setLong(1, Math.max(0, position - LATE_COMMIT_WINDOW));
+            s.setLong(2, position);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    seen.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public long lastApplied() {
+        return lastApplied;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
