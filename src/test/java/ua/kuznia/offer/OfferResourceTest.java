@@ -6,13 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static ua.kuznia.testing.Fixtures.as;
 import static ua.kuznia.testing.Fixtures.createOffer;
 import static ua.kuznia.testing.Fixtures.createOrganization;
 import static ua.kuznia.testing.Fixtures.offerBody;
+import static ua.kuznia.testing.Fixtures.staff;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -24,13 +25,6 @@ import ua.kuznia.testing.Tokens;
 @QuarkusTest
 class OfferResourceTest {
 
-    static RequestSpecification staff() {
-        return given().auth().oauth2(Tokens.coordinator());
-    }
-
-    static RequestSpecification as(Org org) {
-        return given().auth().oauth2(org.token());
-    }
 
     @Nested
     class Success {

@@ -7,14 +7,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static ua.kuznia.testing.Fixtures.as;
 import static ua.kuznia.testing.Fixtures.capability;
 import static ua.kuznia.testing.Fixtures.createOrganization;
 import static ua.kuznia.testing.Fixtures.createProfile;
 import static ua.kuznia.testing.Fixtures.profileBody;
+import static ua.kuznia.testing.Fixtures.staff;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -26,13 +27,6 @@ import ua.kuznia.testing.Tokens;
 @QuarkusTest
 class ManufacturerResourceTest {
 
-    static RequestSpecification staff() {
-        return given().auth().oauth2(Tokens.coordinator());
-    }
-
-    static RequestSpecification as(Org org) {
-        return given().auth().oauth2(org.token());
-    }
 
     @Nested
     class Success {

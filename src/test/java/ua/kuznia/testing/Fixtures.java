@@ -18,6 +18,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A request as a coordinator, who reads everything. */
+    public static io.restassured.specification.RequestSpecification staff() {
+        return given().auth().oauth2(Tokens.coordinator());
+    }
+
+    /** A request as a member of the organization. */
+    public static io.restassured.specification.RequestSpecification as(Org org) {
+        return given().auth().oauth2(org.token());
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet();
     }
