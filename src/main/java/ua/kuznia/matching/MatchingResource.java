@@ -70,6 +70,8 @@ public class MatchingResource {
 
     @POST
     @Path("/jobs")
+    // Takes no body, so any (or no) Content-Type is fine; otherwise callers would get 415 before 401/403.
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "Start a full re-match in the background")
     public Response start(UriInfo uri) {

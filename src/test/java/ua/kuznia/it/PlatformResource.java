@@ -1,0 +1,99 @@
+package ua.kuznia.it;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import ua.kuznia.local.KeycloakServer;
+import ua.kuznia.testing.EmbeddedPostgresResource;
+
+/**
+ * The platform around the packaged service for {@code @QuarkusIntegrationTest}s: one embedded
+ * PostgreSQL and the real Keycloak with realm {@code kuznia} and the demo users, both shared by every
+ * integration test of the failsafe JVM, plus the demo data so tests find known organizations,
+ * profiles and offers.
+ *
+ * <p>Register it on each integration test with {@code @WithTestResource(PlatformResource.class)},
+ * never as a global {@code @QuarkusTestResource(restrictToAnnotatedClass = false)}: global resources
+ * also start for every fast {@code @QuarkusTest}, which would then wait for Keycloak and lose their
+ * test public key. Classes with the same {@code @WithTestResource} share one application start.
+ */
+public class PlatformResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The port KeycloakRealmIT uses too, so the failsafe JVM starts one Keycloak for all of them. */
+    public static final int KEYCLOAK_PORT = 18180;
+
+    // Test resources and test classes may live in different class loaders, so what tests need is
+    // published as system properties (one per JVM) rather than in static fields.
+    private static final String JDBC_URL = "kuznia.it.jdbc-url";
+    private static final String DB_USERNAME = "kuznia.it.db-username";
+    private static final String DB_PASSWORD = "kuznia.it.db-password";
+
+    @Override
+    public synchronized Map<String, String> start() {
+        // Delegating keeps ONE database per JVM: DatabaseForAllQuarkusTests registers
+        // EmbeddedPostgresResource globally, so it starts for integration tests as well, and both
+        // resources then hand the application the very same datasource.
+        Map<String, String> database = new EmbeddedPostgresResource().start();
+        KeycloakServer keycloak = KeycloakServer.startShared(KEYCLOAK_PORT);
+
+        Map<String, String> config = new HashMap<>(database);
+        config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+        config.put("kuznia.demo-data.enabled", "true");
+        // A free port instead of the default 8081, which fast @QuarkusTest runs of the same checkout
+        // (a developer's, another module's) also take; the launcher and RestAssured both follow it.
+        config.put("quarkus.http.test-port", String.valueOf(freePort()));
+        config.put("quarkus.http.test-ssl-port", String.valueOf(freePort()));
+
+        String url = database.getOrDefault("quarkus.datasource.jdbc.url", System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+        if (url != null) {
+            System.setProperty(JDBC_URL, url);
+            System.setProperty(DB_USERNAME, database.getOrDefault("quarkus.datasource.username",
+                    String.valueOf(System.getenv("QUARKUS_DATASOURCE_USERNAME"))));
+            System.setProperty(DB_PASSWORD, database.getOrDefault("quarkus.datasource.password",
+                    String.valueOf(System.getenv("QUARKUS_DATASOURCE_PASSWORD"))));
+        }
+        return config;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Both servers are shared by the whole JVM and stopped by their shutdown hooks.
+    }
+
+    /** The Keycloak the application trusts (already running once the application is up). */
+    public static KeycloakServer keycloak() {
+        return KeycloakServer.startShared(KEYCLOAK_PORT);
+    }
+
+    /** JDBC URL of the application's database, for tests that check rows directly. */
+    public static String jdbcUrl() {
+        return required(JDBC_URL);
+    }
+
+    public static String dbUsername() {
+        return required(DB_USERNAME);
+    }
+
+    public static String dbPassword() {
+        return required(DB_PASSWORD);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(property + " is unset: PlatformResource has not started in this JVM");
+        }
+        return value;
+    }
+}
