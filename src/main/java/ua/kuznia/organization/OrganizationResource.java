@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.CallerService;
+import ua.kuznia.identity.OnboardingService;
 import ua.kuznia.identity.Roles;
 
 @Path("/api/v1/organizations")
@@ -39,6 +41,38 @@ public class OrganizationResource {
 
     @Inject
     CallerService callers;
+
+    @Inject
+    OnboardingService onboarding;
+
+    /** Who to invite: Keycloak sends the invitation to this address. */
+    public record InviteRequest(@NotBlank @jakarta.validation.constraints.Email @jakarta.validation.constraints.Size(max = 254) String email) {
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Keycloak users who belong to the organization")
+    public java.util.List<OnboardingService.Member> members(@PathParam("id") long id) {
+        return onboarding.members(id);
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Invite a user to the organization: creates the Keycloak user with e-mail verification and password set-up as required actions")
+    public Response invite(@PathParam("id") long id, @Valid @NotNull InviteRequest body) {
+        return Response.status(Response.Status.CREATED).entity(onboarding.invite(id, body.email(), callers.current())).build();
+    }
+
+    @DELETE
+    @Path("/{id}/members/{userId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revoke a user's access: disables the Keycloak user, removes its organization and ends its sessions")
+    public Response revoke(@PathParam("id") long id, @PathParam("userId") String userId) {
+        onboarding.revoke(id, userId, callers.current());
+        return Response.noContent().build();
+    }
 
     @GET
     @Operation(summary = "List organizations, filtered by kind and country")

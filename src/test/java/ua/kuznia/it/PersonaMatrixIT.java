@@ -93,6 +93,9 @@ class PersonaMatrixIT {
             row(POST, "/api/v1/organizations", "new manufacturer", createOrganization(),               401, 403, 403, 403, 403, 403, 403, 403, 201),
             row(PUT, "/api/v1/organizations/{id}", "throwaway", editThrowawayOrganization(),           401, 403, 403, 403, 403, 403, 403, 403, 200),
             row(DELETE, "/api/v1/organizations/{id}", "throwaway", deleteThrowawayOrganization(),      401, 403, 403, 403, 403, 403, 403, 403, 204),
+            row(GET, "/api/v1/organizations/{id}/members", "ua-mfr-01", ids(() -> organizationId("ua-mfr-01")), 401, 403, 403, 403, 403, 403, 403, 403, 200),
+            row(POST, "/api/v1/organizations/{id}/members", "invite to throwaway", inviteToThrowawayOrganization(), 401, 403, 403, 403, 403, 403, 403, 403, 201),
+            row(DELETE, "/api/v1/organizations/{id}/members/{userId}", "invited member", revokeInvitedMember(), 401, 403, 403, 403, 403, 403, 403, 403, 204),
 
             // Profiles: a manufacturer sees and edits only its own (another's does not exist for it),
             // ministries read published ones, staff read all; nobody but the owner writes.
@@ -358,6 +361,26 @@ class PersonaMatrixIT {
         return (template, persona) -> {
             long id = DemoData.newOrganization();
             return new Call(fill(template, () -> id), null,
+                    (who, response) -> DemoData.deleteIfPresent(ADMIN, "/api/v1/organizations/" + id));
+        };
+    }
+
+    static Target inviteToThrowawayOrganization() {
+        return (template, persona) -> {
+            long id = DemoData.newOrganization();
+            ObjectNode body = Api.JSON.createObjectNode().put("email", unique("invitee-") + "@example.test");
+            return new Call(fill(template, () -> id), body,
+                    (who, response) -> DemoData.deleteIfPresent(ADMIN, "/api/v1/organizations/" + id));
+        };
+    }
+
+    static Target revokeInvitedMember() {
+        return (template, persona) -> {
+            long id = DemoData.newOrganization();
+            ObjectNode invite = Api.JSON.createObjectNode().put("email", unique("revokee-") + "@example.test");
+            String userId = Api.expect(Api.send(ADMIN, "POST", "/api/v1/organizations/" + id + "/members", invite), 201,
+                    "invite as admin").path("member").path("id").asText();
+            return new Call(fill(template.replace("{userId}", userId), () -> id), null,
                     (who, response) -> DemoData.deleteIfPresent(ADMIN, "/api/v1/organizations/" + id));
         };
     }

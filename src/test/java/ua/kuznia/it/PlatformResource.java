@@ -42,6 +42,9 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(database);
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         config.put("kuznia.demo-data.enabled", "true");
+        config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
+        // Local demo credential of the realm's kuznia-onboarding client (keycloak/README.md).
+        config.put("quarkus.keycloak.admin-client.client-secret", "kuznia-onboarding-local-secret");
         // A free port instead of the default 8081, which fast @QuarkusTest runs of the same checkout
         // (a developer's, another module's) also take; the launcher and RestAssured both follow it.
         config.put("quarkus.http.test-port", String.valueOf(freePort()));

@@ -1,0 +1,172 @@
+package ua.kuznia.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.UserRepresentation;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.organization.Organization;
+import ua.kuznia.organization.OrganizationKind;
+
+/**
+ * Brings an organization's first user into Keycloak and takes access away again, through the
+ * Keycloak admin API with the kuznia-onboarding service account. Keycloak owns passwords and
+ * e-mail verification: the new user gets the required actions to verify the address and set a
+ * password, and Keycloak's own e-mail carries the link.
+ */
+@ApplicationScoped
+public class OnboardingService {
+
+    private static final Logger LOG = Logger.getLogger(OnboardingService.class);
+    static final List<String> REQUIRED_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD");
+
+    public record Member(String id, String username, String email, boolean enabled, List<String> requiredActions) {
+    }
+
+    public record Invitation(Member member, boolean emailSent) {
+    }
+
+    /** Absent when quarkus.keycloak.admin-client.server-url is not set (e.g. in the fast tests). */
+    @Inject
+    Instance<Keycloak> keycloak;
+
+    @ConfigProperty(name = "quarkus.keycloak.admin-client.realm", defaultValue = "kuznia")
+    String realmName;
+
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public Invitation invite(long organizationId, String email, Caller caller) {
+        return viaKeycloak(() -> inviteInKeycloak(organizationId, email, caller));
+    }
+
+    public List<Member> members(long organizationId) {
+        return viaKeycloak(() -> membersInKeycloak(organizationId));
+    }
+
+    @Transactional
+    public void revoke(long organizationId, String userId, Caller caller) {
+        viaKeycloak(() -> {
+            revokeInKeycloak(organizationId, userId, caller);
+            return null;
+        });
+    }
+
+    /**
+     * Keycloak's refusals are not the caller's fault: they are answered as 502 naming Keycloak,
+     * never passed on as if the caller had been refused.
+     */
+    private static <T> T viaKeycloak(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            LOG.errorf("Keycloak admin API call failed: %s", e.getMessage());
+            throw new ProblemException(502, "/problems/keycloak-admin", "Bad Gateway",
+                    "Keycloak refused or failed the user administration call; see the service log", List.of(), Map.of());
+        }
+    }
+
+    private Invitation inviteInKeycloak(long organizationId, String email, Caller caller) {
+        Organization organization = Organization.<Organization>findByIdOptional(organizationId)
+                .orElseThrow(() -> ProblemException.notFound("Organization", organizationId));
+        RealmResource realm = realm();
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        user.setAttributes(Map.of("org", List.of(organization.code)));
+        user.setRequiredActions(REQUIRED_ACTIONS);
+        String id;
+        try (Response created = realm.users().create(user)) {
+            if (created.getStatus() == 409) {
+                throw ProblemException.conflict("/problems/user-exists", "User exists",
+                        "A user with e-mail " + email + " already exists in Keycloak", Map.of());
+            }
+            if (created.getStatus() != 201) {
+                throw new IllegalStateException("Keycloak refused the new user with HTTP " + created.getStatus());
+            }
+            String location = created.getLocation().getPath();
+            id = location.substring(location.lastIndexOf('/') + 1);
+        }
+        realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(roleOf(organization.kind)).toRepresentation()));
+        boolean emailSent = true;
+        try {
+            realm.users().get(id).executeActionsEmail(REQUIRED_ACTIONS);
+        } catch (WebApplicationException e) {
+            // Keycloak without SMTP settings refuses to send; the user exists and an admin can resend.
+            emailSent = false;
+            LOG.warnf("Keycloak did not send the invitation e-mail for a new user of %s (HTTP %d)",
+                    organization.code, e.getResponse().getStatus());
+        }
+        Member member = member(realm.users().get(id).toRepresentation());
+        audit.record(caller, "ORGANIZATION_MEMBER", organization.id + "/" + id, AuditService.Action.CREATE, null,
+                member, "invited " + email + (emailSent ? "" : " (e-mail not sent)"));
+        return new Invitation(member, emailSent);
+    }
+
+    private List<Member> membersInKeycloak(long organizationId) {
+        Organization organization = Organization.<Organization>findByIdOptional(organizationId)
+                .orElseThrow(() -> ProblemException.notFound("Organization", organizationId));
+        return realm().users().searchByAttributes("org:" + organization.code).stream().map(OnboardingService::member).toList();
+    }
+
+    /**
+     * Disables the user, takes away its platform role and ends its sessions. The account and its
+     * organization attribute stay, so the audit trail keeps pointing at a real, identifiable user.
+     */
+    private void revokeInKeycloak(long organizationId, String userId, Caller caller) {
+        Organization organization = Organization.<Organization>findByIdOptional(organizationId)
+                .orElseThrow(() -> ProblemException.notFound("Organization", organizationId));
+        RealmResource realm = realm();
+        UserRepresentation user;
+        try {
+            user = realm.users().get(userId).toRepresentation();
+        } catch (WebApplicationException e) {
+            throw ProblemException.notFound("Member", userId);
+        }
+        List<String> org = user.getAttributes() == null ? null : user.getAttributes().get("org");
+        if (org == null || !org.contains(organization.code)) {
+            throw ProblemException.notFound("Member", userId);
+        }
+        Member before = member(user);
+        user.setEnabled(false);
+        realm.users().get(userId).update(user);
+        realm.users().get(userId).roles().realmLevel().remove(List.of(realm.roles().get(roleOf(organization.kind)).toRepresentation()));
+        realm.users().get(userId).logout();
+        audit.record(caller, "ORGANIZATION_MEMBER", organization.id + "/" + userId, AuditService.Action.DELETE, before,
+                member(realm.users().get(userId).toRepresentation()), "access revoked");
+    }
+
+    private RealmResource realm() {
+        if (!keycloak.isResolvable()) {
+            throw new ProblemException(503, "/problems/onboarding-unavailable", "Service Unavailable",
+                    "Onboarding needs the Keycloak admin client (quarkus.keycloak.admin-client.server-url)",
+                    List.of(), Map.of());
+        }
+        return keycloak.get().realm(realmName);
+    }
+
+    static String roleOf(OrganizationKind kind) {
+        return switch (kind) {
+            case MANUFACTURER -> Roles.MANUFACTURER;
+            case MINISTRY -> Roles.MINISTRY;
+            case COORDINATION -> Roles.COORDINATOR;
+        };
+    }
+
+    private static Member member(UserRepresentation user) {
+        return new Member(user.getId(), user.getUsername(), user.getEmail(), Boolean.TRUE.equals(user.isEnabled()),
+                user.getRequiredActions() == null ? List.of() : user.getRequiredActions());
+    }
+}

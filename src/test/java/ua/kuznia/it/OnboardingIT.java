@@ -1,0 +1,83 @@
+package ua.kuznia.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Onboarding against the real Keycloak: an admin invites a first user, then revokes the access. */
+@QuarkusIntegrationTest
+@WithTestResource(PlatformResource.class)
+class OnboardingIT {
+
+    @Test
+    void anAdminInvitesTheFirstUserAndRevokesItsAccess() {
+        long organization = DemoData.newOrganization();
+        String email = "first-user-" + System.nanoTime() + "@example.test";
+        ObjectNode invite = Api.JSON.createObjectNode().put("email", email);
+        JsonNode invited = Api.expect(Api.send(Persona.ADMIN, "POST", "/api/v1/organizations/" + organization + "/members",
+                invite), 201, "invite");
+        String userId = invited.path("member").path("id").asText();
+        assertEquals(email, invited.path("member").path("email").asText());
+        // No SMTP in the test realm: the user exists and the answer says the e-mail was not sent.
+        assertFalse(invited.path("emailSent").asBoolean());
+
+        JsonNode inKeycloak = keycloakUser(userId);
+        assertTrue(inKeycloak.path("enabled").asBoolean());
+        List<String> actions = new ArrayList<>();
+        inKeycloak.path("requiredActions").forEach(a -> actions.add(a.asText()));
+        assertTrue(actions.containsAll(List.of("VERIFY_EMAIL", "UPDATE_PASSWORD")), actions.toString());
+        String orgCode = Api.read(Persona.ADMIN, "/api/v1/organizations/" + organization).path("code").asText();
+        assertEquals(orgCode, inKeycloak.path("attributes").path("org").path(0).asText());
+        JsonNode roles = keycloak("/users/" + userId + "/role-mappings/realm");
+        List<String> roleNames = new ArrayList<>();
+        roles.forEach(r -> roleNames.add(r.path("name").asText()));
+        assertTrue(roleNames.contains("manufacturer"), roleNames.toString());
+
+        JsonNode members = Api.read(Persona.ADMIN, "/api/v1/organizations/" + organization + "/members");
+        assertEquals(1, members.size());
+
+        Api.expect(Api.send(Persona.ADMIN, "POST", "/api/v1/organizations/" + organization + "/members", invite), 409,
+                "the same address twice");
+        Api.expect(Api.send(Persona.COORDINATOR, "DELETE", "/api/v1/organizations/" + organization + "/members/" + userId,
+                null), 403, "revoke as coordinator");
+
+        Api.expect(Api.send(Persona.ADMIN, "DELETE", "/api/v1/organizations/" + organization + "/members/" + userId, null),
+                204, "revoke");
+        JsonNode revoked = keycloakUser(userId);
+        assertFalse(revoked.path("enabled").asBoolean());
+        List<String> rolesAfter = new ArrayList<>();
+        keycloak("/users/" + userId + "/role-mappings/realm").forEach(r -> rolesAfter.add(r.path("name").asText()));
+        assertFalse(rolesAfter.contains("manufacturer"), rolesAfter.toString());
+        JsonNode membersAfter = Api.read(Persona.ADMIN, "/api/v1/organizations/" + organization + "/members");
+        assertEquals(1, membersAfter.size());
+        assertFalse(membersAfter.path(0).path("enabled").asBoolean());
+
+        JsonNode trail = Api.read(Persona.AUDITOR, "/api/v1/audit-trail?entityType=ORGANIZATION_MEMBER&entityId="
+                + organization + "/" + userId);
+        assertEquals(2, trail.path("total").asInt());
+    }
+
+    private static JsonNode keycloakUser(String id) {
+        return keycloak("/users/" + id);
+    }
+
+    private static JsonNode keycloak(String path) {
+        String body = RestAssured.given().auth().oauth2(PlatformResource.keycloak().adminToken())
+                .get(PlatformResource.keycloak().url() + "/admin/realms/kuznia" + path).then().statusCode(200)
+                .extract().asString();
+        try {
+            return Api.JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
