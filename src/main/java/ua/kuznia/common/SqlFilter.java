@@ -1,5 +1,6 @@
 package ua.kuznia.common;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,18 @@ public final class SqlFilter {
     public <Q extends Query> Q bind(Q query) {
         parameters.forEach(query::setParameter);
         return query;
+    }
+
+    /** How many rows of {@code from} (a FROM clause with its joins) pass the filter. */
+    public long count(EntityManager em, String from) {
+        return ((Number) bind(em.createNativeQuery("SELECT count(*)" + from + clause())).getSingleResult()).longValue();
+    }
+
+    /** One page of {@code selectFrom} (a SELECT up to its FROM clause) under the filter, in {@code order}. */
+    @SuppressWarnings("unchecked")
+    public <R> List<R> page(EntityManager em, String selectFrom, String order, PageRequest page) {
+        return bind(em.createNativeQuery(selectFrom + clause() + order))
+                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
     }
 
     /** Prefix pattern for "this area or any area below it"; area codes contain no LIKE wildcards. */

@@ -173,10 +173,6 @@ public class ChangeFeed {
         return origin;
     }
 
-    public long lastApplied() {
-        return lastApplied;
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -90,13 +90,10 @@ public class MatchQueryService {
     private Page<MatchView> page(SqlFilter where, PageRequest page) {
         String from = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
                 + " JOIN manufacturer_profile p ON p.id = m.profile_id";
-        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause()))
-                .getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(em.createNativeQuery("SELECT m.id, m.offer_id, t.title, m.profile_id, p.legal_name,"
-                        + " m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.updated_at" + from + where.clause()
-                        + " ORDER BY m.score DESC, m.profile_id, m.offer_id"))
-                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        long total = where.count(em, from);
+        List<Object[]> rows = where.page(em, "SELECT m.id, m.offer_id, t.title, m.profile_id, p.legal_name,"
+                + " m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.updated_at" + from,
+                " ORDER BY m.score DESC, m.profile_id, m.offer_id", page);
         return new Page<>(rows.stream().map(r -> new MatchView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 (String) r[2], ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).doubleValue(),
                 r[6] == null ? null : ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8], (String) r[9],

@@ -168,7 +168,7 @@ public class MatchStore {
 
     private String explainJson(Optional<Explanation> explanation) {
         try {
-            return json.writeValueAsString(explanation.orElse(null) == null ? Map.of() : explanation.get());
+            return json.writeValueAsString(explanation.<Object>map(e -> e).orElse(Map.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -8,12 +8,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import ua.kuznia.common.EntityChanged;
+import ua.kuznia.common.Ids;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -114,11 +112,8 @@ public class OfferService {
             order = " ORDER BY ts_rank(t.search, websearch_to_tsquery('simple', :text)) DESC, t.id DESC";
         }
         String from = " FROM transfer_offer t JOIN organization o ON o.id = t.organization_id";
-        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause()))
-                .getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Number> ids = where.bind(em.createNativeQuery("SELECT t.id" + from + where.clause() + order))
-                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        long total = where.count(em, from);
+        List<Number> ids = where.page(em, "SELECT t.id" + from, order, page);
         return new Page<>(load(ids.stream().map(Number::longValue).toList()).stream().map(OfferService::toView).toList(),
                 page.page, page.size, total);
     }
@@ -129,11 +124,7 @@ public class OfferService {
         }
         List<TransferOffer> found = em.createQuery("select t from TransferOffer t join fetch t.organization where t.id in :ids",
                 TransferOffer.class).setParameter("ids", ids).getResultList();
-        Map<Long, Integer> position = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            position.put(ids.get(i), i);
-        }
-        return found.stream().sorted(Comparator.comparing(t -> position.get(t.id))).toList();
+        return Ids.inOrderOf(ids, found, row -> row.id);
     }
 
     public Optional<TransferOffer> findEntity(long id) {

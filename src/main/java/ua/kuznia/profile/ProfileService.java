@@ -8,12 +8,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ua.kuznia.common.EntityChanged;
+import ua.kuznia.common.Ids;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -110,11 +109,8 @@ public class ProfileService {
             order = " ORDER BY ts_rank(p.search, websearch_to_tsquery('simple', :text)) DESC, p.id";
         }
         String from = " FROM manufacturer_profile p JOIN organization o ON o.id = p.organization_id";
-        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause()))
-                .getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Number> ids = where.bind(em.createNativeQuery("SELECT p.id" + from + where.clause() + order))
-                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        long total = where.count(em, from);
+        List<Number> ids = where.page(em, "SELECT p.id" + from, order, page);
         return new Page<>(load(ids.stream().map(Number::longValue).toList()).stream().map(ProfileService::toView).toList(),
                 page.page, page.size, total);
     }
@@ -127,11 +123,7 @@ public class ProfileService {
         List<ManufacturerProfile> found = em.createQuery("select distinct p from ManufacturerProfile p"
                         + " join fetch p.organization left join fetch p.capabilities where p.id in :ids", ManufacturerProfile.class)
                 .setParameter("ids", ids).getResultList();
-        Map<Long, Integer> position = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            position.put(ids.get(i), i);
-        }
-        return found.stream().sorted(Comparator.comparing(p -> position.get(p.id))).toList();
+        return Ids.inOrderOf(ids, found, row -> row.id);
     }
 
     public Optional<ManufacturerProfile> findEntity(long id) {

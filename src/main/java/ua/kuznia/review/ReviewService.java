@@ -36,11 +36,11 @@ public class ReviewService {
                               List<ReviewAction> allowedActions) {
     }
 
+    private static final String FROM = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
+            + " JOIN manufacturer_profile p ON p.id = m.profile_id";
     private static final String SELECT = "SELECT m.id, m.offer_id, t.title, t.organization_id, m.profile_id, p.legal_name,"
             + " p.organization_id, t.classification, m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.on_hold, m.review_note,"
-            + " m.decided_by, m.decided_at, m.version, m.updated_at"
-            + " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
-            + " JOIN manufacturer_profile p ON p.id = m.profile_id";
+            + " m.decided_by, m.decided_at, m.version, m.updated_at" + FROM;
 
     @Inject
     EntityManager em;
@@ -57,14 +57,9 @@ public class ReviewService {
         if (minScore != null) {
             where.where("m.score >= :minScore", "minScore", minScore);
         }
-        String from = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id JOIN manufacturer_profile p ON p.id = m.profile_id";
-        long total = ((Number) where.bind(em.createNativeQuery("SELECT count(*)" + from + where.clause())).getSingleResult())
-                .longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = where.bind(em.createNativeQuery(SELECT + where.clause()
-                        + " ORDER BY CASE m.status WHEN 'MUTUAL_INTEREST' THEN 0 WHEN 'UNDER_REVIEW' THEN 1 ELSE 2 END,"
-                        + " m.score DESC, m.id"))
-                .setFirstResult(page.page * page.size).setMaxResults(page.size).getResultList();
+        long total = where.count(em, FROM);
+        List<Object[]> rows = where.page(em, SELECT, " ORDER BY CASE m.status WHEN 'MUTUAL_INTEREST' THEN 0"
+                + " WHEN 'UNDER_REVIEW' THEN 1 ELSE 2 END, m.score DESC, m.id", page);
         return new Page<>(rows.stream().map(ReviewService::detail).toList(), page.page, page.size, total);
     }
 

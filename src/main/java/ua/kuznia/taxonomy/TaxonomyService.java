@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ua.kuznia.common.Problem;
@@ -71,21 +70,6 @@ public class TaxonomyService {
 
     public boolean isArea(String code) {
         return code != null && snapshot().areas().containsKey(code);
-    }
-
-    /** The area itself and every area below it in the tree. */
-    public Set<String> descendantsOrSelf(String code) {
-        Set<String> result = new TreeSet<>();
-        for (String candidate : snapshot().areas().keySet()) {
-            if (isDescendantOrSelf(candidate, code)) {
-                result.add(candidate);
-            }
-        }
-        return result;
-    }
-
-    public static boolean isDescendantOrSelf(String candidate, String ancestor) {
-        return candidate.equals(ancestor) || candidate.startsWith(ancestor + ".");
     }
 
     public int riskTier(String oblastCode) {
