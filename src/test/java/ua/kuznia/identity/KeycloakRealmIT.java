@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ua.kuznia.it.PlatformResource;
 import ua.kuznia.local.KeycloakServer;
 import ua.kuznia.local.KeycloakServer.JsonResponse;
 import ua.kuznia.local.KeycloakServer.TokenResponse;
@@ -44,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KeycloakRealmIT {
 
-    static final int PORT = 18180;
+    static final int PORT = PlatformResource.KEYCLOAK_PORT;
     static final String API_AUDIENCE = "kuznia-api";
     static final String MINISTRY_SYSTEM = "kuznia-ministry-system";
     static final String MINISTRY_SYSTEM_SECRET = "kuznia-ministry-system-local-secret";

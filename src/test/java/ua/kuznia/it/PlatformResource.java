@@ -22,8 +22,11 @@ import ua.kuznia.testing.EmbeddedPostgresResource;
  */
 public class PlatformResource implements QuarkusTestResourceLifecycleManager {
 
-    /** The port KeycloakRealmIT uses too, so the failsafe JVM starts one Keycloak for all of them. */
-    public static final int KEYCLOAK_PORT = 18180;
+    /**
+     * The port KeycloakRealmIT uses too, so the failsafe JVM starts one Keycloak for all of them;
+     * {@code -Dkuznia.it.keycloak-port} moves it when another checkout's tests run on this machine.
+     */
+    public static final int KEYCLOAK_PORT = Integer.getInteger("kuznia.it.keycloak-port", 18180);
 
     // Test resources and test classes may live in different class loaders, so what tests need is
     // published as system properties (one per JVM) rather than in static fields.
