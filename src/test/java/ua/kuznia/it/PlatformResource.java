@@ -28,6 +28,9 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
      */
     public static final int KEYCLOAK_PORT = Integer.getInteger("kuznia.it.keycloak-port", 18180);
 
+    /** Local demo value only, like the one in application.properties' %dev section. */
+    static final String LOCAL_SESSION_SECRET = "kuznia-local-session-secret-not-for-production";
+
     // Test resources and test classes may live in different class loaders, so what tests need is
     // published as system properties (one per JVM) rather than in static fields.
     private static final String JDBC_URL = "kuznia.it.jdbc-url";
@@ -50,7 +53,13 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.keycloak.admin-client.client-secret", "kuznia-onboarding-local-secret");
         // A free port instead of the default 8081, which fast @QuarkusTest runs of the same checkout
         // (a developer's, another module's) also take; the launcher and RestAssured both follow it.
-        config.put("quarkus.http.test-port", String.valueOf(freePort()));
+        int port = freePort();
+        config.put("quarkus.http.test-port", String.valueOf(port));
+        // Browser tests sign in through kuznia-web, whose redirect URIs must name this port.
+        keycloak.allowWebApplicationAt("http://localhost:" + port);
+        // Local demo credentials (keycloak/README.md); production takes them from a Secret.
+        config.put("kuznia.web.client-secret", "kuznia-web-local-secret");
+        config.put("kuznia.web.session-secret", LOCAL_SESSION_SECRET);
         config.put("quarkus.http.test-ssl-port", String.valueOf(freePort()));
 
         String url = database.getOrDefault("quarkus.datasource.jdbc.url", System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));

@@ -339,6 +339,48 @@ public final class KeycloakServer implements AutoCloseable {
         return new JsonResponse(response.statusCode(), parseOrNull(response.body()), response);
     }
 
+    /**
+     * Lets the web application at {@code baseUrl} (e.g. http://localhost:41234) use the browser
+     * login of {@code kuznia-web}: tests run the service on a free port, which the realm file's
+     * redirect URIs cannot know in advance.
+     */
+    public synchronized void allowWebApplicationAt(String baseUrl) {
+        String admin = adminToken();
+        String clients = url() + "/admin/realms/" + REALM + "/clients";
+        JsonResponse found = getJson(clients + "?clientId=kuznia-web", admin);
+        if (found.status() != 200 || found.body() == null || found.body().isEmpty()) {
+            throw new IllegalStateException("Client kuznia-web not found: HTTP " + found.status());
+        }
+        ObjectNode client = (ObjectNode) found.body().get(0);
+        com.fasterxml.jackson.databind.node.ArrayNode redirects = client.withArray("redirectUris");
+        String pattern = baseUrl + "/*";
+        boolean known = false;
+        for (JsonNode uri : redirects) {
+            known |= uri.asText().equals(pattern);
+        }
+        if (known) {
+            return;
+        }
+        redirects.add(pattern);
+        ObjectNode attributes = client.withObject("/attributes");
+        String logout = attributes.path("post.logout.redirect.uris").asText("");
+        attributes.put("post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
+        try {
+            HttpRequest update = HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
+                    .build();
+            HttpResponse<String> response = send(update);
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Updating kuznia-web failed: HTTP " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The payload of a JWT, without verifying it: tests read claims of tokens Keycloak just issued. */
     public static JsonNode jwtPayload(String jwt) {
         String[] parts = jwt.split("\\.");

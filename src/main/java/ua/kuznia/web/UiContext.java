@@ -1,0 +1,131 @@
+package ua.kuznia.web;
+
+import io.quarkus.arc.All;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Locale;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.identity.CallerService;
+import ua.kuznia.identity.Roles;
+
+/**
+ * What every page needs about the current request: who is signed in and in which roles, the
+ * language the page is rendered in, the CSRF token for its forms and the unread notifications for
+ * the header. Templates reach it as {@code cdi:ui}; resources wrap their templates with
+ * {@link #page(TemplateInstance)} so that messages, dates and numbers follow the chosen language.
+ */
+@Named("ui")
+@RequestScoped
+public class UiContext {
+
+    /** Remembers the language a user picked; without it the browser's Accept-Language decides. */
+    public static final String LANGUAGE_COOKIE = "kuznia_lang";
+
+    @Inject
+    CallerService callers;
+
+    @Inject
+    RoutingContext routing;
+
+    @Inject
+    Csrf csrf;
+
+    @Inject
+    @All
+    List<UnreadCounter> unreadCounters;
+
+    private Locale locale;
+    private Long unread;
+
+    public TemplateInstance page(TemplateInstance template) {
+        return template.setLocale(locale());
+    }
+
+    public Locale locale() {
+        if (locale == null) {
+            locale = Languages.resolve(cookie(LANGUAGE_COOKIE), routing.request().getHeader("Accept-Language"));
+        }
+        return locale;
+    }
+
+    /** The page language as an ISO code, for {@code <html lang>} and the language switch. */
+    public String lang() {
+        return locale().getLanguage();
+    }
+
+    public List<String> languages() {
+        return Languages.SUPPORTED;
+    }
+
+    public Caller caller() {
+        return callers.current();
+    }
+
+    public boolean signedIn() {
+        return caller().subject() != null;
+    }
+
+    public String userName() {
+        return caller().username();
+    }
+
+    public String organization() {
+        return caller().organizationCode() == null ? "" : caller().organizationCode();
+    }
+
+    public boolean manufacturer() {
+        return caller().has(Roles.MANUFACTURER);
+    }
+
+    public boolean ministry() {
+        return caller().has(Roles.MINISTRY);
+    }
+
+    public boolean coordinator() {
+        return caller().has(Roles.COORDINATOR);
+    }
+
+    public boolean auditor() {
+        return caller().has(Roles.AUDITOR);
+    }
+
+    public boolean admin() {
+        return caller().has(Roles.ADMIN);
+    }
+
+    /** The token every form posts back as {@value Csrf#FIELD}. */
+    public String csrf() {
+        return csrf.token(routing);
+    }
+
+    public String csrfField() {
+        return Csrf.FIELD;
+    }
+
+    /** Path of the current page, so the navigation can mark where the user is. */
+    public String path() {
+        return routing.request().path();
+    }
+
+    public boolean at(String prefix) {
+        String path = path();
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    public long unread() {
+        if (unread == null) {
+            unread = signedIn() ? unreadCounters.stream().mapToLong(c -> c.unread(caller())).sum() : 0L;
+        }
+        return unread;
+    }
+
+    private String cookie(String name) {
+        Cookie cookie = routing.request().getCookie(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+}
