@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Typed mappers from the failures a client can cause to problem details. There is deliberately
@@ -197,13 +200,34 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Uni<Response> unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri, RoutingContext routing) {
+        return unauthenticated(uri, routing);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Uni<Response> authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri,
+                                              RoutingContext routing) {
+        return unauthenticated(uri, routing);
+    }
+
+    /**
+     * A web page sends the browser to the Keycloak login (the challenge of the browser tenant: a
+     * redirect plus its state cookie); an API call gets a 401 problem.
+     */
+    private static Uni<Response> unauthenticated(UriInfo uri, RoutingContext routing) {
+        String path = uri.getPath();
+        HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
+        if (authenticator == null || !(path.equals("/ui") || path.startsWith("/ui/"))) {
+            return Uni.createFrom().item(unauthenticated(uri));
+        }
+        return authenticator.getChallenge(routing).map(challenge -> {
+            if (challenge == null || challenge.status == 401) {
+                return unauthenticated(uri);
+            }
+            Response.ResponseBuilder response = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            return response.build();
+        });
     }
 
     private static Response unauthenticated(UriInfo uri) {

@@ -39,6 +39,10 @@ public class UiContext {
     @All
     List<UnreadCounter> unreadCounters;
 
+    private static final Caller ANONYMOUS = new Caller(null, "anonymous", java.util.Set.of(), null, null, null,
+            ua.kuznia.taxonomy.Classification.UNCLASSIFIED);
+
+    private Caller caller;
     private Locale locale;
     private Long unread;
 
@@ -63,7 +67,13 @@ public class UiContext {
     }
 
     public Caller caller() {
-        return callers.current();
+        if (caller == null) {
+            // An error page rendered on the I/O thread before anyone asked who is signed in must not
+            // block to find out: it renders signed out rather than failing.
+            boolean unresolved = io.vertx.core.Context.isOnEventLoopThread() && routing.user() == null;
+            caller = unresolved ? ANONYMOUS : callers.current();
+        }
+        return caller;
     }
 
     public boolean signedIn() {
