@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.BiFunction;
 import ua.kuznia.matching.engine.Explanation;
 import ua.kuznia.matching.engine.ScoredMatch;
@@ -24,7 +25,8 @@ import ua.kuznia.matching.engine.ScoredMatch;
  * Brings the persisted matches of one offer in line with the engine's ranking. Suggestions
  * that fall out of the top K disappear; a match someone acted on stays, turns STALE with the
  * failing hard rule when it stops being eligible, and returns to its earlier status when it is
- * eligible again. One transaction per offer, so readers never see half an offer's ranking.
+ * eligible again. One transaction per offer after a single change, so readers never see half an
+ * offer's ranking; one transaction for all offers in a full re-match, so they never see half a run.
  */
 @ApplicationScoped
 public class MatchStore {
@@ -57,30 +59,86 @@ public class MatchStore {
                          BiFunction<Long, Long, Optional<Explanation>> explain) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?", offerId);
-                Set<Long> ranked = new HashSet<>();
-                try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-                    int rank = 1;
-                    for (ScoredMatch match : topK) {
-                        ranked.add(match.profileId());
-                        upsert.setLong(1, offerId);
-                        upsert.setLong(2, match.profileId());
-                        upsert.setDouble(3, match.score());
-                        upsert.setInt(4, rank++);
-                        upsert.setInt(5, ruleSetVersion);
-                        upsert.setString(6, explainJson(explain.apply(offerId, match.profileId())));
-                        upsert.addBatch();
-                    }
-                    upsert.executeBatch();
-                }
-                for (Row row : existing.values()) {
-                    if (!ranked.contains(row.profileId())) {
-                        outOfRanking(c, offerId, row, ruleSetVersion, explain.apply(offerId, row.profileId()));
-                    }
-                }
-                return topK.size();
+                return sync(c, offerId, topK, ruleSetVersion, explain);
             }
         });
+    }
+
+    /** Reports how far a {@link #syncAll} has come, outside its transaction. */
+    @FunctionalInterface
+    public interface Progress {
+        void offersDone(int offers, int suggestions);
+    }
+
+    /** Runs inside the {@link #syncAll} transaction just before it commits. */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void run(Connection c, int offers, int suggestions) throws SQLException;
+    }
+
+    /**
+     * Replaces the matches of every offer in one transaction: readers see the complete earlier
+     * ranking until the commit and the complete new one after it, never a mix. If the instance
+     * dies before the commit, PostgreSQL rolls everything back. Offers go in id order, so
+     * concurrent full re-matches (after a lost lock session) lock rows in the same order.
+     *
+     * @param rankings every offer's top K (empty for offers that must have no suggestions)
+     * @return how many suggestions were written
+     */
+    public int syncAll(SortedMap<Long, List<ScoredMatch>> rankings, int ruleSetVersion,
+                       BiFunction<Long, Long, Optional<Explanation>> explain, Progress progress,
+                       BeforeCommit beforeCommit) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int done = 0;
+                int suggestions = 0;
+                for (Map.Entry<Long, List<ScoredMatch>> offer : rankings.entrySet()) {
+                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain);
+                    if (++done % PROGRESS_EVERY == 0) {
+                        progress.offersDone(done, suggestions);
+                    }
+                }
+                beforeCommit.run(c, done, suggestions);
+                c.commit();
+                return suggestions;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final int PROGRESS_EVERY = 50;
+
+    private int sync(Connection c, long offerId, List<ScoredMatch> topK, int ruleSetVersion,
+                     BiFunction<Long, Long, Optional<Explanation>> explain) throws SQLException {
+        Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?", offerId);
+        Set<Long> ranked = new HashSet<>();
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+            int rank = 1;
+            for (ScoredMatch match : topK) {
+                ranked.add(match.profileId());
+                upsert.setLong(1, offerId);
+                upsert.setLong(2, match.profileId());
+                upsert.setDouble(3, match.score());
+                upsert.setInt(4, rank++);
+                upsert.setInt(5, ruleSetVersion);
+                upsert.setString(6, explainJson(explain.apply(offerId, match.profileId())));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        for (Row row : existing.values()) {
+            if (!ranked.contains(row.profileId())) {
+                outOfRanking(c, offerId, row, ruleSetVersion, explain.apply(offerId, row.profileId()));
+            }
+        }
+        return topK.size();
     }
 
     /** Re-checks the acted-on matches of a profile after it changed, in offers whose ranking did not. */

@@ -11,15 +11,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import ua.kuznia.common.EntityChanged;
 import ua.kuznia.identity.Caller;
@@ -61,10 +69,17 @@ public class MatchingService {
     @Inject
     AgroalDataSource dataSource;
 
+    /** How often an idle instance looks for jobs nobody runs: requested elsewhere, or left by a dead instance. */
+    @ConfigProperty(name = "kuznia.matching.job-poll-interval", defaultValue = "2S")
+    Duration jobPollInterval;
+
     private volatile MatchEngine engine;
     private volatile double jobProgress = 1;
+    /** Names this instance in matching_job.runner: the pod name in Kubernetes, where HOSTNAME is set. */
+    private final String runner = ProcessHandle.current().pid() + "@"
+            + Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost");
     /** Full re-matches run one at a time, off the request threads. */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kuznia-full-match");
         t.setDaemon(true);
         return t;
@@ -83,6 +98,8 @@ public class MatchingService {
                 .description("Share of offers done by the running full re-match (1 when idle)").register(metrics);
         LOG.infof("Matcher index loaded: %d profiles, %d offers", engine.profileCount(), engine.offerCount());
         startFullMatch("start-up", Caller.SYSTEM);
+        long poll = jobPollInterval.toMillis();
+        background.scheduleWithFixedDelay(this::runUnfinishedJobs, poll, poll, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -172,11 +189,14 @@ public class MatchingService {
         }
     }
 
-    /** Starts a full re-match under the current rule set; returns at once with the job id. */
+    /**
+     * Queues a full re-match under the current rule set and returns at once with the job id. This
+     * instance runs it unless another one holds the lock, which then runs it after its own.
+     */
     public long startFullMatch(String reason, Caller caller) {
         int version = ruleSets.current().version();
         long jobId = jobs.create(reason, version, caller.username());
-        background.submit(() -> runFullMatch(jobId));
+        background.submit(this::runUnfinishedJobs);
         return jobId;
     }
 
@@ -186,26 +206,44 @@ public class MatchingService {
     }
 
     /** Any fixed number shared by all replicas: the lock that lets one full re-match run at a time. */
-    private static final long FULL_MATCH_LOCK = 0x4b757a6e6961L;
+    static final long FULL_MATCH_LOCK = 0x4b757a6e6961L;
 
-    private void runFullMatch(long jobId) {
-        // Held on its own connection for the whole job; if this instance dies, PostgreSQL ends
-        // the session and releases the lock, and the next queued job anywhere proceeds.
-        try (java.sql.Connection lock = dataSource.getConnection();
-             java.sql.PreparedStatement acquire = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            acquire.setLong(1, FULL_MATCH_LOCK);
-            acquire.execute();
-            try {
-                runFullMatchLocked(jobId);
-            } finally {
-                try (java.sql.PreparedStatement release = lock.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    release.setLong(1, FULL_MATCH_LOCK);
-                    release.execute();
+    /**
+     * Runs every unfinished job while this instance holds the lock. The lock is held on its own
+     * connection; if this instance dies, PostgreSQL ends that session and frees the lock, and the
+     * next instance to poll takes it and runs the job that was left RUNNING again from the start.
+     * Nothing of the dead run is visible: its matches were one uncommitted transaction.
+     */
+    void runUnfinishedJobs() {
+        try {
+            while (jobs.nextUnfinished().isPresent()) {
+                try (Connection lock = dataSource.getConnection()) {
+                    if (!advisoryLock(lock, "pg_try_advisory_lock")) {
+                        return; // the holder runs every unfinished job, this one's included
+                    }
+                    try {
+                        Optional<Long> next;
+                        while ((next = jobs.nextUnfinished()).isPresent()) {
+                            runFullMatchLocked(next.get());
+                        }
+                    } finally {
+                        advisoryLock(lock, "pg_advisory_unlock");
+                    }
                 }
+                // A job queued just before the unlock found the lock taken: the loop looks again.
             }
-        } catch (java.sql.SQLException e) {
-            LOG.errorf(e, "Full re-match %d could not take the lock", jobId);
-            jobs.failed(jobId, e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            // The database is away or the job could not be marked failed; the next poll tries again.
+            LOG.warnf("Full re-match jobs not run now (%s); retrying in %s", e.getMessage(), jobPollInterval);
+        }
+    }
+
+    private static boolean advisoryLock(Connection c, String function) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + function + "(?)")) {
+            s.setLong(1, FULL_MATCH_LOCK);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -213,30 +251,25 @@ public class MatchingService {
         Timer.Sample sample = Timer.start(metrics);
         jobProgress = 0;
         try {
+            jobs.claim(jobId, runner);
             MatchEngine current = engine;
             RuleSetService.RuleSetView ruleSet = ruleSets.current();
             if (ruleSet.version() != current.ruleSet().version()) {
                 current.setRuleSet(RuleSetService.toEngine(ruleSet));
             }
-            Map<Long, List<ScoredMatch>> ranked = current.fullMatch();
-            jobs.started(jobId, ranked.size());
-            int done = 0;
-            int suggestions = 0;
-            for (Map.Entry<Long, List<ScoredMatch>> offer : ranked.entrySet()) {
-                suggestions += store.syncOffer(offer.getKey(), offer.getValue(), ruleSet.version(), this::explainIfIndexed);
-                if (++done % 50 == 0) {
-                    jobs.progress(jobId, done, suggestions);
-                }
-                jobProgress = (double) done / Math.max(1, ranked.size());
+            SortedMap<Long, List<ScoredMatch>> rankings = new TreeMap<>(current.fullMatch());
+            // Closed and draft offers are not ranked: whatever suggestions they still have go.
+            for (OfferData offer : source.allOffers()) {
+                rankings.putIfAbsent(offer.id(), List.of());
             }
-            for (OfferData closed : source.allOffers()) {
-                if (!closed.open()) {
-                    store.syncOffer(closed.id(), List.of(), ruleSet.version(), this::explainIfIndexed);
-                }
-            }
-            jobs.finished(jobId, done, suggestions);
+            int total = rankings.size();
+            jobs.total(jobId, total);
+            int suggestions = store.syncAll(rankings, ruleSet.version(), this::explainIfIndexed, (done, written) -> {
+                jobs.progress(jobId, done, written);
+                jobProgress = (double) done / Math.max(1, total);
+            }, (c, done, written) -> jobs.finished(c, jobId, done, written));
             sample.stop(rematchTimer("full"));
-            LOG.infof("Full re-match %d done: %d offers, %d suggestions", jobId, done, suggestions);
+            LOG.infof("Full re-match %d done: %d offers, %d suggestions", jobId, total, suggestions);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Full re-match %d failed", jobId);
             jobs.failed(jobId, e.getMessage());

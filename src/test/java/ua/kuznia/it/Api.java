@@ -29,7 +29,16 @@ final class Api {
      * (a String is sent as it is, so "" is an empty request declared as JSON).
      */
     static Response send(Persona persona, String method, String path, Object body) {
-        RequestSpecification request = given().redirects().follow(false);
+        return send(given(), persona, method, path, body);
+    }
+
+    /** The same against one of several running instances. */
+    static Response send(ServiceProcess instance, Persona persona, String method, String path, Object body) {
+        return send(instance.given(), persona, method, path, body);
+    }
+
+    private static Response send(RequestSpecification start, Persona persona, String method, String path, Object body) {
+        RequestSpecification request = start.redirects().follow(false);
         if (!persona.anonymous()) {
             request = request.header("Authorization", "Bearer " + persona.token());
         }
