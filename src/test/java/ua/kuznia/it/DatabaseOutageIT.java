@@ -46,9 +46,10 @@ class DatabaseOutageIT {
 
     /** The promise of issue 8: a request fails fast. An upper bound on every answer, not a benchmark. */
     private static final Duration FAIL_FAST = Duration.ofSeconds(5);
-    private static final Duration TRAFFIC_BEFORE = Duration.ofSeconds(3);
-    private static final Duration OUTAGE = Duration.ofSeconds(8);
-    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(60);
+    private static final Duration TRAFFIC_BEFORE = Duration.ofSeconds(2);
+    private static final Duration OUTAGE = Duration.ofSeconds(5);
+    /** Generous: a busy two-core machine is slow to start, never a reason to fail. */
+    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(120);
     private static final Path WORK = Path.of("target", "database-outage-it").toAbsolutePath();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -130,20 +131,23 @@ class DatabaseOutageIT {
                 daemon("profile-writer", () -> writeProfile(maker, profileId)),
                 daemon("offer-reader", () -> readLoop(ministry, "/api/v1/offers?size=5")),
                 daemon("profile-reader", () -> readLoop(maker, "/api/v1/manufacturers/" + profileId)));
+        long begun = System.nanoTime();
         traffic.forEach(Thread::start);
         try {
+            // Both writers must have something acknowledged before the database goes away.
+            awaitCalls("offers written before the outage", begun, 3, c -> c.what().startsWith("POST") && c.status() == 201);
+            awaitCalls("profile updates before the outage", begun, 1, c -> c.what().startsWith("PUT") && c.status() == 200);
             Thread.sleep(TRAFFIC_BEFORE.toMillis());
-            assertFalse(acknowledgedOffers.isEmpty(), "no offer was written before the outage: " + summary(calls));
 
             long stopped = System.nanoTime();
             postgres.close();
-            Thread.sleep(OUTAGE.toMillis());
-            JsonNode readiness = awaitReadiness("DOWN", Duration.ofSeconds(15));
+            JsonNode readiness = awaitReadiness("DOWN", Duration.ofSeconds(30));
             assertEquals("DOWN", readiness.path("status").asText(), readiness.toString());
+            // Traffic goes on for a while against the stopped database: every client keeps being refused.
+            awaitCalls("refusals while the database is down", stopped, 20, c -> c.status() == 503);
+            Thread.sleep(OUTAGE.toMillis());
 
-            List<Call> duringOutage = calls.stream().filter(c -> c.startedNanos() > stopped + 1_000_000_000L).toList();
-            assertTrue(duringOutage.stream().anyMatch(c -> c.status() == 503),
-                    "no request was refused while the database was down: " + summary(duringOutage));
+            List<Call> duringOutage = calls.stream().filter(c -> c.startedNanos() > stopped).toList();
             long slowest = duringOutage.stream().filter(c -> c.status() == 503).mapToLong(Call::millis).max().orElse(0);
             System.out.printf("Database outage: %d requests while down, %d answered 503, slowest 503 after %d ms%n",
                     duringOutage.size(), duringOutage.stream().filter(c -> c.status() == 503).count(), slowest);
@@ -272,18 +276,24 @@ class DatabaseOutageIT {
     }
 
     private void awaitAcknowledgedWriteAfter(long nanos) throws InterruptedException {
+        awaitCalls("a write after the database restart", nanos, 1, c -> c.what().startsWith("POST") && c.status() == 201);
+    }
+
+    /**
+     * Waits until at least {@code count} recorded calls sent after {@code sinceNanos} match. A wait,
+     * not a timed assertion: on a busy machine the traffic is slower, never wrong.
+     */
+    private void awaitCalls(String what, long sinceNanos, int count, java.util.function.Predicate<Call> matching)
+            throws InterruptedException {
         long deadline = System.nanoTime() + RECOVERY_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            boolean written = calls.stream().anyMatch(c -> c.startedNanos() > nanos && c.what().startsWith("POST")
-                    && c.status() == 201);
-            if (written) {
+            if (calls.stream().filter(c -> c.startedNanos() > sinceNanos).filter(matching).count() >= count) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no write succeeded within " + RECOVERY_LIMIT.toSeconds()
-                + " s of the database restart; answers since: " + summary(calls.stream()
-                .filter(c -> c.startedNanos() > nanos).toList()));
+        throw new AssertionError("not " + count + " " + what + " within " + RECOVERY_LIMIT.toSeconds()
+                + " s; answers since: " + summary(calls.stream().filter(c -> c.startedNanos() > sinceNanos).toList()));
     }
 
     private static JsonNode awaitReadiness(String expected, Duration limit) throws InterruptedException {
@@ -327,6 +337,7 @@ class DatabaseOutageIT {
                 .setPort(postgresPort)
                 .setDataDirectory(WORK.resolve("pgdata"))
                 .setCleanDataDirectory(false)
+                .setPGStartupWait(RECOVERY_LIMIT)
                 .start();
     }
 
