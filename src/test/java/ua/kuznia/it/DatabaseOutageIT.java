@@ -60,7 +60,8 @@ class DatabaseOutageIT {
     private static String baseUrl;
 
     /** Every answer the traffic got, with when it was sent and how long it took. */
-    private record Call(String what, long startedNanos, long millis, int status, String contentType, String body) {
+    private record Call(String what, long startedNanos, long millis, int status, String contentType, String retryAfter,
+                        String body) {
     }
 
     /** A write the service acknowledged with 2xx (or attempted, for the profile's sequence). */
@@ -177,6 +178,7 @@ class DatabaseOutageIT {
                         "stack trace in " + call.what() + ": " + call.body());
             }
             if (call.status() == 503) {
+                assertTrue(call.retryAfter() != null, call.what() + ": 503 without Retry-After");
                 assertTrue(call.millis() <= FAIL_FAST.toMillis(),
                         call.what() + " took " + call.millis() + " ms to fail, more than " + FAIL_FAST.toMillis());
             }
@@ -248,10 +250,11 @@ class DatabaseOutageIT {
         try {
             HttpResponse<String> response = call(token, method, path, body);
             calls.add(new Call(what, started, (System.nanoTime() - started) / 1_000_000, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body()));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body()));
             return response;
         } catch (IOException e) {
-            calls.add(new Call(what, started, (System.nanoTime() - started) / 1_000_000, 0, "", e.toString()));
+            calls.add(new Call(what, started, (System.nanoTime() - started) / 1_000_000, 0, "", null, e.toString()));
             return null;
         }
     }
