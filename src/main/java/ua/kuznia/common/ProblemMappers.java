@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -15,6 +18,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -197,6 +201,55 @@ public class ProblemMappers {
         return respond(new Problem("/problems/stale-version", "Stale version", 409,
                 "The resource was changed concurrently by someone else; reload it and apply your change again",
                 uri.getPath(), List.of(), Map.of()));
+    }
+
+    /**
+     * Database failures: an unreachable database is a 503 with Retry-After, a write lost to a
+     * concurrent one a 409; everything else stays a logged 500, because it is a bug.
+     */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        return storageFailure(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response sql(SQLException e, UriInfo uri) {
+        return storageFailure(e, uri);
+    }
+
+    /** A checked failure at commit (e.g. the connection dropped) arrives wrapped by the interceptor. */
+    @ServerExceptionMapper
+    public Response undeclared(ArcUndeclaredThrowableException e, UriInfo uri) {
+        return storageFailure(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response rollback(RollbackException e, UriInfo uri) {
+        return storageFailure(e, uri);
+    }
+
+    /** Seconds a client should wait before retrying while the database is away. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private static Response storageFailure(Throwable e, UriInfo uri) {
+        switch (StorageFailures.classify(e)) {
+            case UNAVAILABLE -> {
+                // One line per request: during an outage a stack trace each would drown the log.
+                LOG.warnf("Database unavailable answering %s: %s", uri.getPath(), StorageFailures.rootMessage(e));
+                return Response.fromResponse(respond(new Problem("/problems/database-unavailable", "Service Unavailable", 503,
+                                "The database is unavailable, so the request was not carried out; retry in a few seconds"
+                                        + " (reload before repeating a change)", uri.getPath(), List.of(), Map.of())))
+                        .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+            }
+            case CONFLICT -> {
+                return staleWrite(uri);
+            }
+            default -> {
+                LOG.error("Server error answering " + uri.getPath(), e);
+                return respond(new Problem("/problems/http-500", "Internal Server Error", 500,
+                        "The server could not complete the request", uri.getPath(), List.of(), Map.of()));
+            }
+        }
     }
 
     @ServerExceptionMapper

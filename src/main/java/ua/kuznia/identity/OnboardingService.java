@@ -70,10 +70,30 @@ public class OnboardingService {
         try {
             return call.get();
         } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            if (unreachable(e)) {
+                LOG.warnf("Keycloak admin API unreachable: %s", e.getMessage());
+                throw new ProblemException(503, "/problems/keycloak-unavailable", "Service Unavailable",
+                        "Keycloak cannot be reached, so users cannot be administered right now; retry in a few minutes."
+                                + " Signed-in users are not affected", List.of(), Map.of());
+            }
             LOG.errorf("Keycloak admin API call failed: %s", e.getMessage());
             throw new ProblemException(502, "/problems/keycloak-admin", "Bad Gateway",
                     "Keycloak refused or failed the user administration call; see the service log", List.of(), Map.of());
         }
+    }
+
+    /** Keycloak down or out of reach, as opposed to Keycloak answering with an error. */
+    static boolean unreachable(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Invitation inviteInKeycloak(long organizationId, String email, Caller caller) {

@@ -130,7 +130,7 @@ public class ChangeFeed {
             s.setLong(1, Math.max(0, lastApplied - LATE_COMMIT_WINDOW));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (!seen.add(rs.getLong(1))) {
+                    if (seen.contains(rs.getLong(1))) {
                         continue;
                     }
                     if (origin.equals(rs.getString(5))) {
@@ -143,9 +143,16 @@ public class ChangeFeed {
             }
         }
         long highest = lastApplied;
+        for (long id : own) {
+            seen.add(id);
+        }
+        // A change counts as seen only once applied: if applying fails (the database went away
+        // while re-reading the entity), the next pass after reconnecting applies it again.
         for (Change change : changes) {
             apply.accept(change);
+            seen.add(change.id());
             highest = Math.max(highest, change.id());
+            lastApplied = highest;
         }
         for (long id : own) {
             highest = Math.max(highest, id);

@@ -104,6 +104,7 @@ public class MatchingService {
 
     void onStop(@Observes ShutdownEvent event) {
         background.shutdownNow();
+        retries.shutdownNow();
     }
 
     private MatchEngine load(ua.kuznia.matching.engine.RuleSetData ruleSet) {
@@ -135,9 +136,43 @@ public class MatchingService {
             }
             sample.stop(rematchTimer("incremental-" + change.type().name().toLowerCase()));
         } catch (RuntimeException e) {
-            // The write itself succeeded; the next full re-match repairs the matches.
-            LOG.errorf(e, "Incremental re-match of %s %d failed", change.type(), change.id());
+            // The write itself committed, but the index or the stored matches may lag behind it
+            // (typically the database went away right after the commit). The change feed skips this
+            // instance's own changes, so the retry is the only way the index learns of it.
+            LOG.warnf("Incremental re-match of %s %d failed (%s); retrying in the background",
+                    change.type(), change.id(), e.getMessage());
+            scheduleRetry(change, 1);
         }
+    }
+
+    private static final int RETRY_MAX_DELAY_SECONDS = 30;
+    /** Entities waiting for a retried re-match; one pending retry each, since a retry re-reads the latest state. */
+    private final Set<EntityChanged> retrying = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService retries =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kuznia-rematch-retry");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private void scheduleRetry(EntityChanged change, int attempt) {
+        if (attempt == 1 && !retrying.add(change)) {
+            return;
+        }
+        long delay = Math.min(RETRY_MAX_DELAY_SECONDS, 1L << Math.min(attempt, 5));
+        retries.schedule(() -> {
+            try {
+                if (change.type() == EntityChanged.Type.OFFER) {
+                    offerChanged(change.id(), change.deleted());
+                } else {
+                    profileChanged(change.id(), change.deleted());
+                }
+                retrying.remove(change);
+                LOG.infof("Re-match of %s %d done after %d attempts", change.type(), change.id(), attempt + 1);
+            } catch (RuntimeException e) {
+                scheduleRetry(change, attempt + 1);
+            }
+        }, delay, TimeUnit.SECONDS);
     }
 
     /**
