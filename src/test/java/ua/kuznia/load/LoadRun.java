@@ -106,7 +106,7 @@ public final class LoadRun {
                 drive(uri, workload, level, warmup, seed, null);
                 log("Measuring: " + level + " virtual users for " + duration.toSeconds() + " s");
                 Sampler sampler = new Sampler(uri);
-                CpuClock cpu = new CpuClock(platform == null ? null : platform.service.pid());
+                CpuClock cpu = new CpuClock(platform == null ? null : platform.service.pid(), out.resolve("pgdata"));
                 sampler.start();
                 Result result = drive(uri, workload, level, duration, seed + level, sampler);
                 sampler.stop();
@@ -454,10 +454,12 @@ public final class LoadRun {
      */
     static final class CpuClock {
         private final Long servicePid;
+        private final Path postgresDataDir;
         private final double[] start;
 
-        CpuClock(Long servicePid) {
+        CpuClock(Long servicePid, Path postgresDataDir) {
             this.servicePid = servicePid;
+            this.postgresDataDir = postgresDataDir;
             this.start = read();
         }
 
@@ -473,9 +475,12 @@ public final class LoadRun {
             if (servicePid == null) {
                 return new double[] {-1, -1, -1};
             }
-            double postgres = ProcessHandle.current().descendants()
-                    // Backends are forked, not exec'd: they run the postmaster's binary too.
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+            // pg_ctl detaches the postmaster from this JVM; it is found by its data directory, and its
+            // children are the backends serving the service's connections.
+            String dataDir = postgresDataDir.toString();
+            double postgres = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("/postgres ") && c.contains(dataDir)).orElse(false))
+                    .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.children()))
                     .mapToDouble(p -> seconds(p.pid())).filter(v -> v >= 0).sum();
             return new double[] {seconds(servicePid), postgres, seconds(ProcessHandle.current().pid())};
         }
