@@ -3,11 +3,11 @@ package ua.kuznia.identity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import ua.kuznia.organization.Organization;
 import ua.kuznia.organization.OrganizationKind;
-import ua.kuznia.profile.ManufacturerProfile;
 import ua.kuznia.taxonomy.Classification;
 
 /**
@@ -22,6 +22,9 @@ public class CallerService {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    EntityManager em;
 
     private Caller caller;
 
@@ -57,20 +60,28 @@ public class CallerService {
         if (orgCode == null) {
             return new Caller(subject, username, roles, null, null, null, Classification.UNCLASSIFIED);
         }
-        Organization organization = Organization.findByCode(orgCode).orElse(null);
-        if (organization == null) {
+        // Every authenticated request resolves its caller, so organization and profile clearance come
+        // back in one round trip.
+        List<Object[]> rows = em.createQuery("select o.id, o.code, o.kind, o.clearance, p.clearance from Organization o"
+                        + " left join ManufacturerProfile p on p.organization = o where o.code = :code", Object[].class)
+                .setParameter("code", orgCode).setMaxResults(1).getResultList();
+        if (rows.isEmpty()) {
             return new Caller(subject, username, roles, null, orgCode, null, Classification.UNCLASSIFIED);
         }
-        return new Caller(subject, username, roles, organization.id, organization.code, organization.kind,
-                clearanceOf(organization));
+        Object[] row = rows.get(0);
+        OrganizationKind kind = (OrganizationKind) row[2];
+        return new Caller(subject, username, roles, (Long) row[0], (String) row[1], kind,
+                clearanceOf(kind, (Classification) row[3], (Classification) row[4]));
     }
 
-    /** Manufacturers are cleared as their facility is (profile); other organizations as vetted by an admin. */
-    static Classification clearanceOf(Organization organization) {
-        if (organization.kind == OrganizationKind.MANUFACTURER) {
-            return ManufacturerProfile.<ManufacturerProfile>find("organization.id", organization.id).firstResultOptional()
-                    .map(p -> p.clearance).orElse(Classification.UNCLASSIFIED);
+    /**
+     * Manufacturers are cleared as their facility is (profile; none yet: unclassified); other
+     * organizations as vetted by an admin.
+     */
+    static Classification clearanceOf(OrganizationKind kind, Classification vetted, Classification profile) {
+        if (kind == OrganizationKind.MANUFACTURER) {
+            return profile == null ? Classification.UNCLASSIFIED : profile;
         }
-        return organization.clearance;
+        return vetted;
     }
 }

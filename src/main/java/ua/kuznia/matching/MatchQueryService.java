@@ -90,13 +90,12 @@ public class MatchQueryService {
     private Page<MatchView> page(SqlFilter where, PageRequest page) {
         String from = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
                 + " JOIN manufacturer_profile p ON p.id = m.profile_id";
-        long total = where.count(em, from);
-        List<Object[]> rows = where.page(em, "SELECT m.id, m.offer_id, t.title, m.profile_id, p.legal_name,"
-                + " m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.updated_at" + from,
+        SqlFilter.CountedPage found = where.countedPage(em, "SELECT m.id, m.offer_id, t.title, m.profile_id, p.legal_name,"
+                + " m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.updated_at", from,
                 " ORDER BY m.score DESC, m.profile_id, m.offer_id", page);
-        return new Page<>(rows.stream().map(r -> new MatchView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+        return new Page<>(found.rows().stream().map(r -> new MatchView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 (String) r[2], ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).doubleValue(),
                 r[6] == null ? null : ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8], (String) r[9],
-                r[10] instanceof OffsetDateTime t ? t.toInstant() : (Instant) r[10])).toList(), page.page, page.size, total);
+                r[10] instanceof OffsetDateTime t ? t.toInstant() : (Instant) r[10])).toList(), page.page, page.size, found.total());
     }
 }

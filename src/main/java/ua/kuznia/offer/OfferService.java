@@ -112,10 +112,10 @@ public class OfferService {
             order = " ORDER BY ts_rank(t.search, websearch_to_tsquery('simple', :text)) DESC, t.id DESC";
         }
         String from = " FROM transfer_offer t JOIN organization o ON o.id = t.organization_id";
-        long total = where.count(em, from);
-        List<Number> ids = where.page(em, "SELECT t.id" + from, order, page);
-        return new Page<>(load(ids.stream().map(Number::longValue).toList()).stream().map(OfferService::toView).toList(),
-                page.page, page.size, total);
+        SqlFilter.CountedPage found = where.countedPage(em, "SELECT t.id", from, order, page);
+        List<Long> ids = found.rows().stream().map(row -> ((Number) row[0]).longValue()).toList();
+        return new Page<>(load(ids).stream().map(OfferService::toView).toList(),
+                page.page, page.size, found.total());
     }
 
     List<TransferOffer> load(List<Long> ids) {
@@ -127,8 +127,10 @@ public class OfferService {
         return Ids.inOrderOf(ids, found, row -> row.id);
     }
 
+    /** One offer with its organization; an equality, not {@code load(List.of(id))}, for the reason given at ProfileService.findEntity. */
     public Optional<TransferOffer> findEntity(long id) {
-        return load(List.of(id)).stream().findFirst();
+        return em.createQuery("select t from TransferOffer t join fetch t.organization where t.id = :id", TransferOffer.class)
+                .setParameter("id", id).getResultList().stream().findFirst();
     }
 
     public Optional<TransferOffer> findVisible(long id, Caller caller) {

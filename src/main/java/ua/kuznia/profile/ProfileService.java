@@ -109,10 +109,10 @@ public class ProfileService {
             order = " ORDER BY ts_rank(p.search, websearch_to_tsquery('simple', :text)) DESC, p.id";
         }
         String from = " FROM manufacturer_profile p JOIN organization o ON o.id = p.organization_id";
-        long total = where.count(em, from);
-        List<Number> ids = where.page(em, "SELECT p.id" + from, order, page);
-        return new Page<>(load(ids.stream().map(Number::longValue).toList()).stream().map(ProfileService::toView).toList(),
-                page.page, page.size, total);
+        SqlFilter.CountedPage found = where.countedPage(em, "SELECT p.id", from, order, page);
+        List<Long> ids = found.rows().stream().map(row -> ((Number) row[0]).longValue()).toList();
+        return new Page<>(load(ids).stream().map(ProfileService::toView).toList(),
+                page.page, page.size, found.total());
     }
 
     /** Loads profiles with their capabilities and organization in one query, keeping the given order. */
@@ -126,8 +126,15 @@ public class ProfileService {
         return Ids.inOrderOf(ids, found, row -> row.id);
     }
 
+    /**
+     * One profile with its capabilities and organization. Not {@code load(List.of(id))}: Hibernate
+     * translates a query with a list parameter anew on every execution, and single reads are the
+     * most frequent query of the API.
+     */
     public Optional<ManufacturerProfile> findEntity(long id) {
-        return load(List.of(id)).stream().findFirst();
+        return em.createQuery("select distinct p from ManufacturerProfile p"
+                        + " join fetch p.organization left join fetch p.capabilities where p.id = :id", ManufacturerProfile.class)
+                .setParameter("id", id).getResultList().stream().findFirst();
     }
 
     public Optional<ManufacturerView> find(long id, Caller caller) {

@@ -38,9 +38,10 @@ public class ReviewService {
 
     private static final String FROM = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
             + " JOIN manufacturer_profile p ON p.id = m.profile_id";
-    private static final String SELECT = "SELECT m.id, m.offer_id, t.title, t.organization_id, m.profile_id, p.legal_name,"
+    private static final String COLUMNS = "SELECT m.id, m.offer_id, t.title, t.organization_id, m.profile_id, p.legal_name,"
             + " p.organization_id, t.classification, m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.on_hold, m.review_note,"
-            + " m.decided_by, m.decided_at, m.version, m.updated_at" + FROM;
+            + " m.decided_by, m.decided_at, m.version, m.updated_at";
+    private static final String SELECT = COLUMNS + FROM;
 
     @Inject
     EntityManager em;
@@ -57,10 +58,9 @@ public class ReviewService {
         if (minScore != null) {
             where.where("m.score >= :minScore", "minScore", minScore);
         }
-        long total = where.count(em, FROM);
-        List<Object[]> rows = where.page(em, SELECT, " ORDER BY CASE m.status WHEN 'MUTUAL_INTEREST' THEN 0"
+        SqlFilter.CountedPage found = where.countedPage(em, COLUMNS, FROM, " ORDER BY CASE m.status WHEN 'MUTUAL_INTEREST' THEN 0"
                 + " WHEN 'UNDER_REVIEW' THEN 1 ELSE 2 END, m.score DESC, m.id", page);
-        return new Page<>(rows.stream().map(ReviewService::detail).toList(), page.page, page.size, total);
+        return new Page<>(found.rows().stream().map(ReviewService::detail).toList(), page.page, page.size, found.total());
     }
 
     public Optional<MatchDetail> find(long id, Caller caller) {
