@@ -40,7 +40,7 @@ final class OfferRanker {
             double bar = heap.full() ? Math.max(minScore, heap.worstScore()) : minScore;
             int promising = 0;
             for (int i = 0; i < count; i++) {
-                double bound = profiles.bound(offer.slot, offer, batch[i], rules, features);
+                double bound = profiles.bound(offer, batch[i]);
                 if (bound >= bar) {
                     batch[promising++] = batch[i];
                 } else if (bound >= minScore) {

@@ -24,7 +24,7 @@ final class OfferScreens {
 
     // A largest capacity of at most NEED_MULTIPLES[i] times the offer's need gives a headroom of
     // at most the i-th ceiling: the headroom bounded without a logarithm per pair.
-    private static final double[] NEED_MULTIPLES = {0.125, 0.25, 0.5, 1, 2, 4};
+    static final double[] NEED_MULTIPLES = {0.125, 0.25, 0.5, 1, 2, 4};
 
     private double[] screens = new double[16 * STRIDE];
 
