@@ -159,9 +159,10 @@ final class OfferPlan {
 
     /** The capacity-headroom contribution of any capability no larger than {@code largestMonthly}, at most. */
     double headroomContribution(double largestMonthly) {
+        // The limits ascend, so counting those exceeded finds the step without a branch per limit.
         int i = 0;
-        while (i < headroomLimits.length && largestMonthly > headroomLimits[i]) {
-            i++;
+        for (double limit : headroomLimits) {
+            i += largestMonthly > limit ? 1 : 0;
         }
         return headroomContribution[i];
     }

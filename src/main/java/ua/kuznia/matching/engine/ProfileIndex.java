@@ -324,9 +324,9 @@ final class ProfileIndex {
     }
 
     /** As {@link #touchRecords}, for the capabilities in the arena, once a pair is worth scoring in full. */
-    int touchCapabilities(int[] slots, int count) {
+    int touchCapabilities(int[] slots, int from, int to) {
         int sink = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             int base = RECORD * slots[i];
             int first = records[base + START] + soughtCountOf(records[base + COUNTS]);
             sink += arenaKeys[first] + (int) arenaMonthly[first];
@@ -338,7 +338,7 @@ final class ProfileIndex {
      * An upper bound of the pair's score from the profile's record and the offer's screen alone,
      * for screening offers without reading their plans: no capability is more specific than the
      * offer area, readier than the profile's highest TRL and MRL, or larger than its largest
-     * one, and any sought area counts. NaN when those maxima already miss the offer's minimums.
+     * one, and sought areas and types are tested by mask only. NaN when those maxima already miss the offer's minimums.
      *
      * @param features scratch space, overwritten
      */
@@ -357,7 +357,7 @@ final class ProfileIndex {
         int extras = certificationCountOf(traits) - screens.requiredCertifications(offerSlot);
         features[Features.EXTRA_CERTIFICATIONS] = Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
         features[Features.AREA_PRIORITY] = screens.areaPriority(offerSlot);
-        boolean seeksArea = (records[base + AREA_MASK_LOW] | records[base + AREA_MASK_HIGH]) != 0;
+        boolean seeksArea = screens.maySeekRelatedArea(offerSlot, areaMask(base), records[base + MAX_SOUGHT_AREA]);
         // Masks are by id mod 32: a collision only makes the bound looser.
         boolean seeksType = (records[base + TYPE_MASK] & 1 << screens.transferType(offerSlot)) != 0;
         features[Features.SEEKING_FIT] = Features.seekingFit(seeksArea, seeksType);
@@ -372,8 +372,8 @@ final class ProfileIndex {
 
     /**
      * An upper bound of the pair's score from the profile's record and the offer's plan: as
-     * {@link #screenBound}, but with sought areas tested against the offer, and summed from the
-     * plan's per-feature tables. NaN when the profile's highest TRL or MRL misses the offer's minimum.
+     * {@link #screenBound}, summed from the plan's per-feature tables. NaN when the profile's
+     * highest TRL or MRL misses the offer's minimum.
      */
     double bound(OfferPlan offer, int slot) {
         int base = RECORD * slot;
@@ -464,6 +464,10 @@ final class ProfileIndex {
         return largest;
     }
 
+    private long areaMask(int base) {
+        return (long) records[base + AREA_MASK_HIGH] << 32 | records[base + AREA_MASK_LOW] & 0xFFFFFFFFL;
+    }
+
     /**
      * Whether the profile seeks an area related to the offer's (2) and the offer's transfer type
      * (1), from the record's masks. A mask test can only err towards yes (ids sharing a bit, or
@@ -471,7 +475,7 @@ final class ProfileIndex {
      * the answer is an upper bound.
      */
     private int seekingKey(OfferPlan offer, int base, int traits, boolean exact) {
-        long areaMask = (long) records[base + AREA_MASK_HIGH] << 32 | records[base + AREA_MASK_LOW] & 0xFFFFFFFFL;
+        long areaMask = areaMask(base);
         boolean unknownArea = records[base + MAX_SOUGHT_AREA] >= offer.knownAreas;
         boolean area = (areaMask & offer.relatedAreaMask) != 0 || unknownArea;
         boolean type = (records[base + TYPE_MASK] & offer.transferTypeBit) != 0;
