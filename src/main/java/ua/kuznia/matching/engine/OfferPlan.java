@@ -57,7 +57,7 @@ final class OfferPlan {
     private final double[] extraCertificationsContribution;
     private final int certificationCap;
     /** By highest TRL * 11 + highest MRL; NaN where those miss the offer's minimums. */
-    final double[] readinessContribution = new double[10 * 11];
+    final double[] readinessContribution;
     /** By (related area sought ? 2 : 0) + (transfer type sought ? 1 : 0). */
     final double[] seekingContribution = new double[4];
     private final double[] headroomLimits = new double[OfferScreens.NEED_MULTIPLES.length];
@@ -132,13 +132,7 @@ final class OfferPlan {
             extraCertificationsContribution[certificationCap + 1 + held] = scale * weights[Features.EXTRA_CERTIFICATIONS]
                     * Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
         }
-        for (int trl = 0; trl <= 9; trl++) {
-            for (int mrl = 0; mrl <= 10; mrl++) {
-                readinessContribution[trl * 11 + mrl] = trl < minTrl || mrl < minMrl ? Double.NaN
-                        : scale * weights[Features.READINESS_SURPLUS]
-                                * Features.readinessSurplus(Features.trlProgress(trl, minTrl), Features.mrlProgress(mrl, minMrl));
-            }
-        }
+        this.readinessContribution = rules.readinessContributions(minTrl, minMrl);
         for (int area = 0; area < 2; area++) {
             for (int type = 0; type < 2; type++) {
                 seekingContribution[2 * area + type] = scale * weights[Features.SEEKING_FIT] * Features.seekingFit(area == 1, type == 1);
