@@ -6,6 +6,12 @@ final class CompiledRuleSet {
     final RuleSetData data;
     final double[] weights = new double[Features.COUNT];
     final double weightSum;
+    /**
+     * Readiness-surplus contributions by highest TRL * 11 + highest MRL, one table per pair of
+     * offer minimums, shared by the offers' plans (built lazily; plans are built one at a time
+     * under the engine's write lock).
+     */
+    private final double[][] readinessByMinimums = new double[10 * 11][];
 
     CompiledRuleSet(RuleSetData data) {
         this.data = data;
@@ -16,6 +22,24 @@ final class CompiledRuleSet {
             sum += weight;
         }
         this.weightSum = sum;
+    }
+
+    /** NaN where the highest TRL or MRL misses the minimum. */
+    double[] readinessContributions(int minTrl, int minMrl) {
+        double[] table = readinessByMinimums[minTrl * 11 + minMrl];
+        if (table == null) {
+            double scale = weightSum == 0 ? 0 : 100.0 / weightSum;
+            table = new double[10 * 11];
+            for (int trl = 0; trl <= 9; trl++) {
+                for (int mrl = 0; mrl <= 10; mrl++) {
+                    table[trl * 11 + mrl] = trl < minTrl || mrl < minMrl ? Double.NaN
+                            : scale * weights[Features.READINESS_SURPLUS]
+                                    * Features.readinessSurplus(Features.trlProgress(trl, minTrl), Features.mrlProgress(mrl, minMrl));
+                }
+            }
+            readinessByMinimums[minTrl * 11 + minMrl] = table;
+        }
+        return table;
     }
 
     double minScore() {

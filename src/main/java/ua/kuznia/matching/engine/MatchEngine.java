@@ -95,7 +95,7 @@ public final class MatchEngine {
             for (IntIterator it = entering.getIntIterator(); it.hasNext(); ) {
                 int offerSlot = it.next();
                 double bar = screens.entryBar(offerSlot);
-                if (profiles.bound(offerSlot, null, slot, rules, features) >= bar) {
+                if (profiles.screenBound(offerSlot, slot, rules, features) >= bar) {
                     OfferIndex.Entry entry = offers.entry(offerSlot);
                     bar = entry.ranking.entryBar(rules.minScore());
                     enter(entry, slot, profile.id(), ranker.scorePair(entry.plan, slot, bar), bar, changes);

@@ -38,6 +38,31 @@ final class OfferPlan {
     private final int[] gapByArea;
     private final boolean[] relatedByArea;
 
+    // The sought-area and transfer-type tests as bit masks, matched against the masks each
+    // profile record carries (see ProfileIndex): bit (id mod 64) of every related area known to
+    // the plan, and bit (id mod 32) of the offer's transfer type. With at most 64 areas the area
+    // mask is exact for every area the plan knows.
+    final long relatedAreaMask;
+    final int knownAreas;
+    final boolean areaMaskExact;
+    final int transferTypeBit;
+    final boolean transferTypeBitExact;
+
+    // The score bound split into per-feature contributions (100 * weight / weight sum * value),
+    // looked up by what the profile record holds, so bounding a pair is a handful of array reads
+    // and additions instead of the weighted sum over every feature.
+    final double constantContribution;
+    final double[] lowRiskContribution = new double[5];
+    /** By (AQAP 2110 held ? cap + 1 : 0) + min(certifications held, cap): more than cap adds nothing. */
+    private final double[] extraCertificationsContribution;
+    private final int certificationCap;
+    /** By highest TRL * 11 + highest MRL; NaN where those miss the offer's minimums. */
+    final double[] readinessContribution;
+    /** By (related area sought ? 2 : 0) + (transfer type sought ? 1 : 0). */
+    final double[] seekingContribution = new double[4];
+    private final double[] headroomLimits = new double[OfferScreens.NEED_MULTIPLES.length];
+    private final double[] headroomContribution = new double[OfferScreens.NEED_MULTIPLES.length + 1];
+
     OfferPlan(int slot, OfferData offer, AreaTable areas, Interner certifications, Interner transferTypes,
             CompiledRuleSet rules) {
         this.slot = slot;
@@ -76,6 +101,64 @@ final class OfferPlan {
         for (int mrl = minMrl; mrl <= 10; mrl++) {
             mrlProgress[mrl] = Features.mrlProgress(mrl, minMrl);
         }
+
+        long mask = 0;
+        for (int area = 0; area < relatedByArea.length; area++) {
+            if (relatedByArea[area]) {
+                mask |= 1L << area;
+            }
+        }
+        this.relatedAreaMask = mask;
+        this.knownAreas = relatedByArea.length;
+        this.areaMaskExact = knownAreas <= 64;
+        this.transferTypeBit = 1 << transferTypeId;
+        this.transferTypeBitExact = transferTypeId < 32;
+
+        double[] weights = rules.weights;
+        double scale = rules.weightSum == 0 ? 0 : 100.0 / rules.weightSum;
+        this.constantContribution = scale * (weights[Features.AREA_SPECIFICITY] * 1
+                + weights[Features.AREA_PRIORITY] * areaPriority + weights[Features.SUPPORT_MODEL] * supportModel);
+        for (int tier = 1; tier <= 4; tier++) {
+            lowRiskContribution[tier] = scale * weights[Features.LOW_RISK] * Features.lowRisk(tier);
+        }
+        // Three extra certifications besides AQAP 2110 give the full value.
+        this.certificationCap = requiredCertificationCount + 4;
+        this.extraCertificationsContribution = new double[2 * (certificationCap + 1)];
+        for (int held = 0; held <= certificationCap; held++) {
+            int extras = held - requiredCertificationCount;
+            extraCertificationsContribution[held] = scale * weights[Features.EXTRA_CERTIFICATIONS]
+                    * Features.extraCertifications(false, extras);
+            boolean extraAqap = !requiresAqap2110;
+            extraCertificationsContribution[certificationCap + 1 + held] = scale * weights[Features.EXTRA_CERTIFICATIONS]
+                    * Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
+        }
+        this.readinessContribution = rules.readinessContributions(minTrl, minMrl);
+        for (int area = 0; area < 2; area++) {
+            for (int type = 0; type < 2; type++) {
+                seekingContribution[2 * area + type] = scale * weights[Features.SEEKING_FIT] * Features.seekingFit(area == 1, type == 1);
+            }
+        }
+        double[] multiples = OfferScreens.NEED_MULTIPLES;
+        for (int i = 0; i < multiples.length; i++) {
+            headroomLimits[i] = Double.isNaN(capacityReference) ? Double.POSITIVE_INFINITY : capacityReference * multiples[i];
+            headroomContribution[i] = scale * weights[Features.CAPACITY_HEADROOM] * (Double.isNaN(capacityReference)
+                    ? Features.NEUTRAL : Features.capacityHeadroom(capacityReference * multiples[i], capacityReference));
+        }
+        headroomContribution[multiples.length] = scale * weights[Features.CAPACITY_HEADROOM];
+    }
+
+    double extraCertificationsContribution(boolean holdsAqap2110, int held) {
+        return extraCertificationsContribution[(holdsAqap2110 ? certificationCap + 1 : 0) + Math.min(held, certificationCap)];
+    }
+
+    /** The capacity-headroom contribution of any capability no larger than {@code largestMonthly}, at most. */
+    double headroomContribution(double largestMonthly) {
+        // The limits ascend, so counting those exceeded finds the step without a branch per limit.
+        int i = 0;
+        for (double limit : headroomLimits) {
+            i += largestMonthly > limit ? 1 : 0;
+        }
+        return headroomContribution[i];
     }
 
     /**

@@ -1,5 +1,7 @@
 package ua.kuznia.matching.engine;
 
+import java.util.Arrays;
+
 import org.roaringbitmap.BatchIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -13,6 +15,15 @@ final class OfferRanker {
     private final double[] features = new double[Features.COUNT];
     private final int[] batch = new int[256];
     private final RankHeap heap = new RankHeap();
+    /** Groups of candidates by score bound; more groups stop the full scoring closer to the bar. */
+    private static final int GROUPS = 128;
+    private final int[] groupEnds = new int[GROUPS];
+    private final double[] groupHighest = new double[GROUPS];
+    private int[] keptSlots = new int[0];
+    private double[] keptBounds = new double[0];
+    private byte[] keptGroups = new byte[0];
+    private int[] sortedSlots = new int[0];
+    private double[] sortedBounds = new double[0];
     private long pairsScored;
     /** Keeps the reads of {@link ProfileIndex#touchRecords} from being optimised away. */
     private int touched;
@@ -23,36 +34,82 @@ final class OfferRanker {
     }
 
     /**
-     * Scans the offer's candidates into a fresh ranking buffer, a batch at a time: first every
-     * candidate's record, which bounds its score, then in full only those whose bound can still
-     * enter the ranking. Each phase reads its memory in a separate pass, so cache misses overlap.
+     * Ranks the offer's candidates into a fresh ranking buffer in two passes. The first reads
+     * every candidate's record, a batch at a time (the reads of a batch are independent, so
+     * their cache misses overlap), and keeps the score bound of those that might be suggested.
+     * The second scores them in full from the highest bound down, grouped by bound, and stops
+     * as soon as the buffer is full and no remaining bound reaches its last entry: most
+     * candidates are never scored in full, and the buffer fills with good profiles early, so
+     * few are pushed out again.
      */
     TopKBuffer rank(OfferPlan offer) {
         int capacity = rules.bufferCapacity();
         double minScore = rules.minScore();
         heap.reset(capacity);
-        boolean truncated = false;
-        BatchIterator iterator = profiles.candidates(offer).getBatchIterator();
+        RoaringBitmap candidates = profiles.candidates(offer);
+        ensureCapacity(candidates.getCardinality());
+        int kept = 0;
+        double highest = minScore;
+        BatchIterator iterator = candidates.getBatchIterator();
         while (iterator.hasNext()) {
             int count = iterator.nextBatch(batch);
             pairsScored += count;
             touched += profiles.touchRecords(batch, count);
-            double bar = heap.full() ? Math.max(minScore, heap.worstScore()) : minScore;
-            int promising = 0;
             for (int i = 0; i < count; i++) {
-                double bound = profiles.bound(offer.slot, offer, batch[i], rules, features);
-                if (bound >= bar) {
-                    batch[promising++] = batch[i];
-                } else if (bound >= minScore) {
-                    // Possibly suggested, but left out: the buffer no longer holds every suggested profile.
-                    truncated = true;
+                double bound = profiles.bound(offer, batch[i]);
+                if (bound >= minScore) {
+                    keptSlots[kept] = batch[i];
+                    keptBounds[kept] = bound;
+                    highest = Math.max(highest, bound);
+                    kept++;
                 }
             }
-            touched += profiles.touchCapabilities(batch, promising);
-            for (int i = 0; i < promising; i++) {
-                int slot = batch[i];
+        }
+        if (kept == 0) {
+            return heap.drainInto(capacity, false);
+        }
+        // Counting sort by bound into GROUPS groups, highest first.
+        Arrays.fill(groupEnds, 0);
+        Arrays.fill(groupHighest, Double.NEGATIVE_INFINITY);
+        double scale = (GROUPS - 1) / Math.max(highest - minScore, 1e-9);
+        for (int i = 0; i < kept; i++) {
+            int group = GROUPS - 1 - Math.min(GROUPS - 1, (int) ((keptBounds[i] - minScore) * scale));
+            keptGroups[i] = (byte) group;
+            groupEnds[group]++;
+            groupHighest[group] = Math.max(groupHighest[group], keptBounds[i]);
+        }
+        int end = 0;
+        for (int group = 0; group < GROUPS; group++) {
+            end += groupEnds[group];
+            groupEnds[group] = end;
+        }
+        for (int i = kept - 1; i >= 0; i--) {
+            int at = --groupEnds[keptGroups[i]];
+            sortedSlots[at] = keptSlots[i];
+            sortedBounds[at] = keptBounds[i];
+        }
+        // groupEnds now holds each group's start; the next group's start is its end.
+        boolean truncated = false;
+        for (int group = 0; group < GROUPS; group++) {
+            int from = groupEnds[group];
+            int to = group + 1 < GROUPS ? groupEnds[group + 1] : kept;
+            if (from == to) {
+                continue;
+            }
+            if (heap.full() && groupHighest[group] < Math.max(minScore, heap.worstScore())) {
+                // Every remaining candidate might be suggested but cannot enter the buffer.
+                truncated = true;
+                break;
+            }
+            touched += profiles.touchCapabilities(sortedSlots, from, to);
+            for (int i = from; i < to; i++) {
                 boolean full = heap.full();
-                bar = full ? Math.max(minScore, heap.worstScore()) : minScore;
+                double bar = full ? Math.max(minScore, heap.worstScore()) : minScore;
+                if (sortedBounds[i] < bar) {
+                    truncated = true;
+                    continue;
+                }
+                int slot = sortedSlots[i];
                 double score = profiles.score(offer, slot, bar, rules, features);
                 if (!(score >= minScore)) {
                     continue;
@@ -66,6 +123,17 @@ final class OfferRanker {
             }
         }
         return heap.drainInto(capacity, truncated);
+    }
+
+    private void ensureCapacity(int candidates) {
+        if (keptSlots.length < candidates) {
+            int length = Math.max(candidates, 2 * keptSlots.length);
+            keptSlots = new int[length];
+            keptBounds = new double[length];
+            keptGroups = new byte[length];
+            sortedSlots = new int[length];
+            sortedBounds = new double[length];
+        }
     }
 
     /**

@@ -21,12 +21,15 @@ final class OfferScreens {
     private static final int ENTRY_BAR = 7;
     private static final int CAPACITY_REFERENCE = 8;
     private static final int HEADROOM_CEILINGS = 9;
+    private static final int KNOWN_AREAS = 15;
 
     // A largest capacity of at most NEED_MULTIPLES[i] times the offer's need gives a headroom of
     // at most the i-th ceiling: the headroom bounded without a logarithm per pair.
-    private static final double[] NEED_MULTIPLES = {0.125, 0.25, 0.5, 1, 2, 4};
+    static final double[] NEED_MULTIPLES = {0.125, 0.25, 0.5, 1, 2, 4};
 
     private double[] screens = new double[16 * STRIDE];
+    /** {@link OfferPlan#relatedAreaMask} by offer slot. */
+    private long[] relatedAreaMasks = new long[16];
 
     /** Fills the offer's constants; its entry bar starts closed, as it has no ranking yet. */
     void set(OfferPlan plan) {
@@ -34,6 +37,11 @@ final class OfferScreens {
         if (at + STRIDE > screens.length) {
             screens = Arrays.copyOf(screens, Math.max(at + STRIDE, 2 * screens.length));
         }
+        if (plan.slot >= relatedAreaMasks.length) {
+            relatedAreaMasks = Arrays.copyOf(relatedAreaMasks, Math.max(plan.slot + 1, 2 * relatedAreaMasks.length));
+        }
+        relatedAreaMasks[plan.slot] = plan.relatedAreaMask;
+        screens[at + KNOWN_AREAS] = plan.knownAreas;
         screens[at + AREA_PRIORITY] = plan.areaPriority;
         screens[at + SUPPORT_MODEL] = plan.supportModel;
         screens[at + MIN_TRL] = plan.minTrl;
@@ -81,6 +89,15 @@ final class OfferScreens {
 
     int transferType(int offerSlot) {
         return (int) screens[STRIDE * offerSlot + TRANSFER_TYPE];
+    }
+
+    /**
+     * Whether a profile with these sought areas (bit id mod 64 each, highest id given) may seek
+     * an area related to the offer's: no false noes, so a bound built on it stays a bound.
+     */
+    boolean maySeekRelatedArea(int offerSlot, long soughtAreaMask, int highestSoughtArea) {
+        return (soughtAreaMask & relatedAreaMasks[offerSlot]) != 0
+                || highestSoughtArea >= screens[STRIDE * offerSlot + KNOWN_AREAS];
     }
 
     int requiredCertifications(int offerSlot) {

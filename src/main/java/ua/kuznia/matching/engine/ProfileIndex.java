@@ -36,18 +36,23 @@ final class ProfileIndex {
     private static final int MIN_GARBAGE_TO_COMPACT = 1 << 14;
 
     // Record layout: traits; entry counts with the highest TRL and MRL; arena start; the largest
-    // monthly capacity (a float rounded up); then the first INLINE entries. A profile's entries
-    // are what it seeks, then its capabilities: the seeking and the maxima are all the score
-    // bound needs, so most pairs are decided by the record alone. All entries, and the monthly
-    // capacities, are also in the arena; a profile rewritten with more entries moves to the
-    // arena's end, leaving garbage until the next compaction.
+    // monthly capacity (a float rounded up); what the profile seeks as bit masks (areas by id mod
+    // 64, transfer types by id mod 32) and its highest sought area id. That is all the score
+    // bound needs, so most pairs are decided by the record alone, and the exact seeking test
+    // mostly too. A profile's entries (what it seeks, then its capabilities) and the monthly
+    // capacities are in the arena; a profile rewritten with more entries moves to the arena's
+    // end, leaving garbage until the next compaction.
     private static final int RECORD = 8;
     private static final int TRAITS = 0;
     private static final int COUNTS = 1;
     private static final int START = 2;
     private static final int MAX_MONTHLY = 3;
-    private static final int FIRST_ENTRY = 4;
-    private static final int INLINE = RECORD - FIRST_ENTRY;
+    private static final int AREA_MASK_LOW = 4;
+    private static final int AREA_MASK_HIGH = 5;
+    private static final int TYPE_MASK = 6;
+    private static final int MAX_SOUGHT_AREA = 7;
+    /** Bounds add this to stay above the exact score whatever the order of the floating-point sums. */
+    private static final double BOUND_SLACK = 1e-9;
 
     private final AreaTable areas;
     private final Interner certifications;
@@ -97,11 +102,19 @@ final class ProfileIndex {
         return ~typeId;
     }
 
-    /** Risk tier, clearance, whether AQAP 2110 is held and how many certifications are, in one int. */
-    private static int traits(ProfileData profile) {
+    /**
+     * Risk tier, clearance, whether AQAP 2110 is held, whether a sought transfer type has an id
+     * of 32 or more (so the type mask is not exact), and how many certifications are held, in one int.
+     */
+    private int traits(ProfileData profile) {
         int certificationCount = profile.certifications().size();
         boolean aqap = profile.certifications().contains(Features.AQAP_2110);
-        return profile.riskTier() | profile.clearanceRank() << 3 | (aqap ? 1 << 6 : 0) | certificationCount << 7;
+        boolean wideTypes = false;
+        for (String type : profile.seekingTransferTypes()) {
+            wideTypes |= transferTypes.intern(type) >= 32;
+        }
+        return profile.riskTier() | profile.clearanceRank() << 3 | (aqap ? 1 << 6 : 0) | (wideTypes ? 1 << 7 : 0)
+                | certificationCount << 8;
     }
 
     private static int riskTierOf(int traits) {
@@ -116,8 +129,12 @@ final class ProfileIndex {
         return (traits & 1 << 6) != 0;
     }
 
+    private static boolean seeksWideTypes(int traits) {
+        return (traits & 1 << 7) != 0;
+    }
+
     private static int certificationCountOf(int traits) {
-        return traits >>> 7;
+        return traits >>> 8;
     }
 
     /** Up to 4095 capabilities and 4095 sought areas and types, the highest TRL and MRL. */
@@ -307,9 +324,9 @@ final class ProfileIndex {
     }
 
     /** As {@link #touchRecords}, for the capabilities in the arena, once a pair is worth scoring in full. */
-    int touchCapabilities(int[] slots, int count) {
+    int touchCapabilities(int[] slots, int from, int to) {
         int sink = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < to; i++) {
             int base = RECORD * slots[i];
             int first = records[base + START] + soughtCountOf(records[base + COUNTS]);
             sink += arenaKeys[first] + (int) arenaMonthly[first];
@@ -318,14 +335,14 @@ final class ProfileIndex {
     }
 
     /**
-     * An upper bound of the pair's score from the profile's record and the offer's screen alone:
-     * no capability is more specific than the offer area, readier than the profile's highest TRL
-     * and MRL, or larger than its largest one. NaN when those maxima already miss the offer's
-     * minimums. Fills {@code features} with the values that do not depend on capabilities.
+     * An upper bound of the pair's score from the profile's record and the offer's screen alone,
+     * for screening offers without reading their plans: no capability is more specific than the
+     * offer area, readier than the profile's highest TRL and MRL, or larger than its largest
+     * one, and sought areas and types are tested by mask only. NaN when those maxima already miss the offer's minimums.
      *
-     * @param plan the offer's plan, to test sought areas exactly; without it any sought area counts
+     * @param features scratch space, overwritten
      */
-    double bound(int offerSlot, OfferPlan plan, int slot, CompiledRuleSet rules, double[] features) {
+    double screenBound(int offerSlot, int slot, CompiledRuleSet rules, double[] features) {
         int base = RECORD * slot;
         int traits = records[base + TRAITS];
         int counts = records[base + COUNTS];
@@ -340,8 +357,10 @@ final class ProfileIndex {
         int extras = certificationCountOf(traits) - screens.requiredCertifications(offerSlot);
         features[Features.EXTRA_CERTIFICATIONS] = Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
         features[Features.AREA_PRIORITY] = screens.areaPriority(offerSlot);
-        features[Features.SEEKING_FIT] = seekingFit(screens.transferType(offerSlot), plan, base, records[base + START],
-                soughtCountOf(counts));
+        boolean seeksArea = screens.maySeekRelatedArea(offerSlot, areaMask(base), records[base + MAX_SOUGHT_AREA]);
+        // Masks are by id mod 32: a collision only makes the bound looser.
+        boolean seeksType = (records[base + TYPE_MASK] & 1 << screens.transferType(offerSlot)) != 0;
+        features[Features.SEEKING_FIT] = Features.seekingFit(seeksArea, seeksType);
         features[Features.LOW_RISK] = Features.lowRisk(riskTierOf(traits));
         features[Features.SUPPORT_MODEL] = screens.supportModel(offerSlot);
         features[Features.AREA_SPECIFICITY] = 1;
@@ -349,6 +368,23 @@ final class ProfileIndex {
                 Features.trlProgress(maxTrl, minTrl), Features.mrlProgress(maxMrl, minMrl));
         features[Features.CAPACITY_HEADROOM] = screens.headroomBound(offerSlot, Float.intBitsToFloat(records[base + MAX_MONTHLY]));
         return Features.score(rules.weights, rules.weightSum, features);
+    }
+
+    /**
+     * An upper bound of the pair's score from the profile's record and the offer's plan: as
+     * {@link #screenBound}, summed from the plan's per-feature tables. NaN when the profile's
+     * highest TRL or MRL misses the offer's minimum.
+     */
+    double bound(OfferPlan offer, int slot) {
+        int base = RECORD * slot;
+        int traits = records[base + TRAITS];
+        int counts = records[base + COUNTS];
+        double readiness = offer.readinessContribution[maxTrlOf(counts) * 11 + maxMrlOf(counts)];
+        double certifications = offer.extraCertificationsContribution(holdsAqap2110(traits), certificationCountOf(traits));
+        double risk = offer.lowRiskContribution[riskTierOf(traits)];
+        double headroom = offer.headroomContribution(Float.intBitsToFloat(records[base + MAX_MONTHLY]));
+        double seeking = offer.seekingContribution[seekingKey(offer, base, traits, false)];
+        return offer.constantContribution + readiness + certifications + risk + headroom + seeking + BOUND_SLACK;
     }
 
     /**
@@ -361,25 +397,34 @@ final class ProfileIndex {
      * @param features scratch space, overwritten
      */
     double score(OfferPlan offer, int slot, double threshold, CompiledRuleSet rules, double[] features) {
-        double bound = bound(offer.slot, offer, slot, rules, features);
+        double bound = bound(offer, slot);
         if (!(bound >= threshold)) {
             return bound;
         }
         int base = RECORD * slot;
+        int traits = records[base + TRAITS];
         int counts = records[base + COUNTS];
         int start = records[base + START];
         int sought = soughtCountOf(counts);
         int entries = entryCountOf(counts);
+        boolean extraAqap = holdsAqap2110(traits) && !offer.requiresAqap2110;
+        int extras = certificationCountOf(traits) - offer.requiredCertificationCount;
+        features[Features.EXTRA_CERTIFICATIONS] = Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
+        features[Features.AREA_PRIORITY] = offer.areaPriority;
+        int seeking = seekingKey(offer, base, traits, true);
+        features[Features.SEEKING_FIT] = Features.seekingFit((seeking & 2) != 0, (seeking & 1) != 0);
+        features[Features.LOW_RISK] = Features.lowRisk(riskTierOf(traits));
+        features[Features.SUPPORT_MODEL] = offer.supportModel;
         // Monthly capacities live in another array: read them here only when the offer sets a
         // minimum, otherwise only for pairs that survive the next bound.
         boolean minimum = offer.minMonthlyCapacity > Double.NEGATIVE_INFINITY;
         double specificity = -1;
         double surplus = 0;
-        for (int i = sought; i < entries; i++) {
-            int key = entry(base, start, i);
+        for (int i = start + sought; i < start + entries; i++) {
+            int key = arenaKeys[i];
             int trl = trlOf(key);
             int mrl = mrlOf(key);
-            if (trl < offer.minTrl || mrl < offer.minMrl || minimum && arenaMonthly[start + i] < offer.minMonthlyCapacity) {
+            if (trl < offer.minTrl || mrl < offer.minMrl || minimum && arenaMonthly[i] < offer.minMonthlyCapacity) {
                 continue;
             }
             int gap = offer.depthGap(areaOf(key));
@@ -395,25 +440,22 @@ final class ProfileIndex {
         features[Features.READINESS_SURPLUS] = surplus;
         if (!Double.isNaN(offer.capacityReference)) {
             // The logarithm is the costliest step: skip it for pairs that cannot reach the threshold anyway.
+            features[Features.CAPACITY_HEADROOM] = screens.headroomBound(offer.slot, Float.intBitsToFloat(records[base + MAX_MONTHLY]));
             bound = Features.score(rules.weights, rules.weightSum, features);
             if (bound < threshold) {
                 return bound;
             }
         }
         features[Features.CAPACITY_HEADROOM] = Features.capacityHeadroom(
-                largestQualifyingMonthly(offer, base, start, sought, entries), offer.capacityReference);
+                largestQualifyingMonthly(offer, start + sought, start + entries), offer.capacityReference);
         return Features.score(rules.weights, rules.weightSum, features);
     }
 
-    private int entry(int base, int start, int index) {
-        return index < INLINE ? records[base + FIRST_ENTRY + index] : arenaKeys[start + index];
-    }
-
-    private double largestQualifyingMonthly(OfferPlan offer, int base, int start, int from, int to) {
+    private double largestQualifyingMonthly(OfferPlan offer, int from, int to) {
         double largest = 0;
         for (int i = from; i < to; i++) {
-            int key = entry(base, start, i);
-            double monthly = arenaMonthly[start + i];
+            int key = arenaKeys[i];
+            double monthly = arenaMonthly[i];
             if (trlOf(key) >= offer.minTrl && mrlOf(key) >= offer.minMrl && monthly >= offer.minMonthlyCapacity
                     && offer.depthGap(areaOf(key)) >= 0) {
                 largest = Math.max(largest, monthly);
@@ -422,20 +464,39 @@ final class ProfileIndex {
         return largest;
     }
 
-    /** Sought areas count only with the plan at hand, which can tell related areas; without it, any does. */
-    private double seekingFit(int transferType, OfferPlan plan, int base, int start, int soughtCount) {
-        boolean area = false;
-        boolean type = false;
-        int typeKey = soughtType(transferType);
-        for (int i = 0; i < soughtCount; i++) {
-            int sought = entry(base, start, i);
-            if (sought >= 0) {
-                area |= plan == null || plan.relatedTo(sought);
-            } else {
-                type |= sought == typeKey;
+    private long areaMask(int base) {
+        return (long) records[base + AREA_MASK_HIGH] << 32 | records[base + AREA_MASK_LOW] & 0xFFFFFFFFL;
+    }
+
+    /**
+     * Whether the profile seeks an area related to the offer's (2) and the offer's transfer type
+     * (1), from the record's masks. A mask test can only err towards yes (ids sharing a bit, or
+     * areas the plan does not know); {@code exact} settles such cases from the arena, otherwise
+     * the answer is an upper bound.
+     */
+    private int seekingKey(OfferPlan offer, int base, int traits, boolean exact) {
+        long areaMask = areaMask(base);
+        boolean unknownArea = records[base + MAX_SOUGHT_AREA] >= offer.knownAreas;
+        boolean area = (areaMask & offer.relatedAreaMask) != 0 || unknownArea;
+        boolean type = (records[base + TYPE_MASK] & offer.transferTypeBit) != 0;
+        boolean areaExact = !area || offer.areaMaskExact && !unknownArea;
+        boolean typeExact = !type || offer.transferTypeBitExact && !seeksWideTypes(traits);
+        if (exact && !(areaExact && typeExact)) {
+            int start = records[base + START];
+            int soughtCount = soughtCountOf(records[base + COUNTS]);
+            area = false;
+            type = false;
+            int typeKey = soughtType(offer.transferTypeId);
+            for (int i = start; i < start + soughtCount; i++) {
+                int sought = arenaKeys[i];
+                if (sought >= 0) {
+                    area |= offer.relatedTo(sought);
+                } else {
+                    type |= sought == typeKey;
+                }
             }
         }
-        return Features.seekingFit(area, type);
+        return (area ? 2 : 0) | (type ? 1 : 0);
     }
 
     private void index(int slot, ProfileData profile) {
@@ -508,11 +569,19 @@ final class ProfileIndex {
             arenaEnd += length;
         }
         int at = start;
+        long areaMask = 0;
+        int maxSoughtArea = -1;
+        int typeMask = 0;
         for (String area : profile.seekingAreas()) {
-            arenaKeys[at++] = areas.intern(area);
+            int id = areas.intern(area);
+            areaMask |= 1L << id;
+            maxSoughtArea = Math.max(maxSoughtArea, id);
+            arenaKeys[at++] = id;
         }
         for (String type : profile.seekingTransferTypes()) {
-            arenaKeys[at++] = soughtType(transferTypes.intern(type));
+            int id = transferTypes.intern(type);
+            typeMask |= 1 << id;
+            arenaKeys[at++] = soughtType(id);
         }
         int maxTrl = 0;
         int maxMrl = 0;
@@ -527,7 +596,10 @@ final class ProfileIndex {
         records[base + COUNTS] = counts(sought, capabilities.size(), maxTrl, maxMrl);
         records[base + START] = start;
         records[base + MAX_MONTHLY] = floatAtLeast(maxMonthly);
-        System.arraycopy(arenaKeys, start, records, base + FIRST_ENTRY, Math.min(length, INLINE));
+        records[base + AREA_MASK_LOW] = (int) areaMask;
+        records[base + AREA_MASK_HIGH] = (int) (areaMask >>> 32);
+        records[base + TYPE_MASK] = typeMask;
+        records[base + MAX_SOUGHT_AREA] = maxSoughtArea;
     }
 
     /** Rewrites the arena in slot order, which also lays the entries out in the order scans read them. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 import ua.kuznia.matching.engine.Capability;
@@ -116,7 +117,9 @@ public final class SyntheticData {
             capabilities.add(new Capability(area, trl, mrl, Math.rint(Math.exp(Math.log(200) + 1.5 * random.nextGaussian()))));
         }
         Set<String> certifications = new HashSet<>();
-        CERTIFICATION_SHARES.forEach((code, share) -> {
+        // In alphabetical order: Map.of iterates in an order that changes from one JVM to the next, and
+        // each draw must come from the same place in the seeded stream every run.
+        new TreeMap<>(CERTIFICATION_SHARES).forEach((code, share) -> {
             if (random.nextDouble() < share) {
                 certifications.add(code);
             }
