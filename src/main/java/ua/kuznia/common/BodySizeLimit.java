@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses oversized bodies with a problem document before anything reads them. It runs on the
  * HTTP layer, ahead of Quarkus's own limit (quarkus.http.limits.max-body-size), which would answer
- * a declared oversize with a bare 413. That hard limit stays as the backstop for bodies sent
- * without a Content-Length; when it trips, the failure is answered here as a problem too.
+ * with a bare 413. A body must declare its length: a chunked body could only be measured while it
+ * is read, and Quarkus would then cut it off with that bare 413 too, so it is refused up front
+ * with 411. Quarkus's limit stays as the backstop.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -30,9 +30,6 @@ public class BodySizeLimit {
     @ConfigProperty(name = "kuznia.http.max-upload-bytes")
     long maxUploadBytes;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    io.quarkus.runtime.configuration.MemorySize hardLimit;
-
     @Inject
     ObjectMapper json;
 
@@ -41,13 +38,17 @@ public class BodySizeLimit {
         filters.register(this::limit, 100);
     }
 
-    void registerFailures(@Observes Router router) {
-        router.route().order(-100).failureHandler(this::tooLargeWhileReading);
-    }
-
     private void limit(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
+            String encoding = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+            if (encoding != null && encoding.toLowerCase().contains("chunked")) {
+                respond(context, new Problem("/problems/length-required", "Length Required", 411,
+                        "Send the request body with a Content-Length header; bodies of unknown length are not accepted"
+                                + " (limits: " + maxBodyBytes + " bytes for JSON, " + maxUploadBytes + " for uploads)",
+                        context.normalizedPath(), List.of(), Map.of("maxBytes", maxUploadBytes)));
+                return;
+            }
             context.next();
             return;
         }
@@ -68,18 +69,6 @@ public class BodySizeLimit {
         respond(context, new Problem("/problems/payload-too-large", "Payload Too Large", 413,
                 "The request body has " + declared + " bytes; the limit is " + limit,
                 context.normalizedPath(), List.of(), Map.of("maxBytes", limit)));
-    }
-
-    /** A body without Content-Length that outgrew the hard limit while it was being read. */
-    private void tooLargeWhileReading(RoutingContext context) {
-        if (context.statusCode() != 413 || context.response().headWritten()) {
-            context.next();
-            return;
-        }
-        long limit = hardLimit.asLongValue();
-        respond(context, new Problem("/problems/payload-too-large", "Payload Too Large", 413,
-                "The request body is larger than " + limit + " bytes", context.normalizedPath(), List.of(),
-                Map.of("maxBytes", limit)));
     }
 
     private void respond(RoutingContext context, Problem problem) {
