@@ -106,20 +106,20 @@ final class AidRecordCsv {
                 try {
                     return LocalDate.parse(raw);
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("'" + raw + "' is not an ISO date such as 2024-06-30");
+                    throw new IllegalArgumentException("'" + KielImportService.shown(raw) + "' is not an ISO date such as 2024-06-30");
                 }
             case DECIMAL:
                 try {
                     return new BigDecimal(raw);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + raw + "' is not a number; write digits with a dot for"
+                    throw new IllegalArgumentException("'" + KielImportService.shown(raw) + "' is not a number; write digits with a dot for"
                             + " decimals and no thousands separators");
                 }
             case MODEL:
                 try {
                     return SupportModel.valueOf(raw);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown support model '" + raw + "'; allowed values: "
+                    throw new IllegalArgumentException("unknown support model '" + KielImportService.shown(raw) + "'; allowed values: "
                             + Arrays.stream(SupportModel.values()).map(Enum::name).collect(Collectors.joining(", ")));
                 }
             default:

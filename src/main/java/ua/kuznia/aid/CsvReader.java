@@ -52,6 +52,11 @@ final class CsvReader {
     }
 
     static List<Row> parse(String text) {
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            // No text column can hold U+0000; a file containing it is binary or mis-encoded.
+            throw new CsvException(lineOf(text, nul), "contains a NUL character (U+0000); this is not a CSV text file");
+        }
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -119,6 +124,16 @@ final class CsvReader {
         }
         endRow(rows, fields, field, rowLine, rowHasContent);
         return rows;
+    }
+
+    private static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static boolean isFieldEnd(String text, int i) {

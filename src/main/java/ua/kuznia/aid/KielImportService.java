@@ -45,6 +45,11 @@ public class KielImportService {
     static final Pattern RELEASE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$");
     /** Enough to fix a file; a file with thousands of bad cells is the wrong file. */
     static final int MAX_VIOLATIONS = 50;
+    /** Longer than any name or weapons list in the tracker; a longer cell is a broken file. */
+    static final int MAX_TEXT = 10_000;
+    /** Amounts in EUR bn or EUR and percentages: far inside these bounds, which numeric must not exceed. */
+    static final int MAX_INTEGER_DIGITS = 15;
+    static final int MAX_FRACTION_DIGITS = 20;
 
     /** A file as it arrived. */
     public record IncomingFile(String fileName, byte[] bytes) {
@@ -211,27 +216,43 @@ public class KielImportService {
         }
         switch (column.type()) {
             case TEXT:
+                if (raw.length() > MAX_TEXT) {
+                    violations.add(new Problem.Violation(field, "is " + raw.length() + " characters long; at most "
+                            + MAX_TEXT + " are accepted"));
+                    return null;
+                }
                 return raw;
             case INTEGER:
                 try {
                     int value = new BigDecimal(raw).intValueExact();
                     if (value < 0 || column.name().equals("month") && (value < 1 || value > 12)) {
                         violations.add(new Problem.Violation(field, column.name().equals("month")
-                                ? "'" + raw + "' is not a month (1 to 12)" : "'" + raw + "' must not be negative"));
+                                ? "'" + shown(raw) + "' is not a month (1 to 12)" : "'" + shown(raw) + "' must not be negative"));
                     }
                     return value;
                 } catch (NumberFormatException | ArithmeticException e) {
-                    violations.add(new Problem.Violation(field, "'" + raw + "' is not a whole number"));
+                    violations.add(new Problem.Violation(field, "'" + shown(raw) + "' is not a whole number"));
                     return null;
                 }
             default:
                 try {
-                    return new BigDecimal(raw);
+                    BigDecimal value = new BigDecimal(raw);
+                    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
+                        violations.add(new Problem.Violation(field, "'" + shown(raw) + "' is out of range (at most "
+                                + MAX_INTEGER_DIGITS + " digits before and " + MAX_FRACTION_DIGITS + " after the dot)"));
+                        return null;
+                    }
+                    return value;
                 } catch (NumberFormatException e) {
-                    violations.add(new Problem.Violation(field, "'" + raw + "' is not a number (use a dot for decimals)"));
+                    violations.add(new Problem.Violation(field, "'" + shown(raw) + "' is not a number (use a dot for decimals)"));
                     return null;
                 }
         }
+    }
+
+    /** A bad cell as quoted back in a problem: enough to find it, never the whole of a huge one. */
+    static String shown(String raw) {
+        return raw.length() <= 60 ? raw : raw.substring(0, 60) + "…";
     }
 
     static String sha256(byte[] bytes) {

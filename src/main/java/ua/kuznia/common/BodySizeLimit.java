@@ -1,18 +1,25 @@
 package ua.kuznia.common;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses oversized bodies with a problem document before anything reads them. The HTTP
- * server's own hard limit (quarkus.http.limits.max-body-size) stays as a backstop for bodies
- * that arrive without a Content-Length.
+ * Refuses oversized bodies with a problem document before anything reads them. It runs on the
+ * HTTP layer, ahead of Quarkus's own limit (quarkus.http.limits.max-body-size), which would answer
+ * a declared oversize with a bare 413. Bodies without a Content-Length (multipart clients often
+ * stream chunked) are left to that limit, which cuts them off while they are read.
  */
+@ApplicationScoped
 public class BodySizeLimit {
 
     @ConfigProperty(name = "kuznia.http.max-body-bytes")
@@ -22,26 +29,49 @@ public class BodySizeLimit {
     @ConfigProperty(name = "kuznia.http.max-upload-bytes")
     long maxUploadBytes;
 
-    @ServerRequestFilter(preMatching = true)
-    public Response limit(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    @Inject
+    ObjectMapper json;
+
+    void register(@Observes Filters filters) {
+        // Quarkus checks its upload limit at route order -2; filters run at minus their priority.
+        filters.register(this::limit, 100);
+    }
+
+    private void limit(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            return null;
+            context.next();
+            return;
         }
         long declared;
         try {
             declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            return ProblemMappers.respond(new Problem("/problems/bad-content-length", "Bad Request", 400,
-                    "Content-Length is not a number", request.getUriInfo().getPath(), List.of(), Map.of()));
+            respond(context, new Problem("/problems/bad-content-length", "Bad Request", 400,
+                    "Content-Length is not a number", context.normalizedPath(), List.of(), Map.of()));
+            return;
         }
-        String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         long limit = type != null && type.toLowerCase().startsWith("multipart/") ? maxUploadBytes : maxBodyBytes;
         if (declared <= limit) {
-            return null;
+            context.next();
+            return;
         }
-        return ProblemMappers.respond(new Problem("/problems/payload-too-large", "Payload Too Large", 413,
+        respond(context, new Problem("/problems/payload-too-large", "Payload Too Large", 413,
                 "The request body has " + declared + " bytes; the limit is " + limit,
-                request.getUriInfo().getPath(), List.of(), Map.of("maxBytes", limit)));
+                context.normalizedPath(), List.of(), Map.of("maxBytes", limit)));
+    }
+
+    private void respond(RoutingContext context, Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The rest of the body is not wanted: close rather than read it to the end.
+        context.response().endHandler(ignored -> context.request().connection().close());
+        context.response().setStatusCode(problem.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
     }
 }

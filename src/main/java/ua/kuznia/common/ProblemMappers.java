@@ -133,6 +133,8 @@ public class ProblemMappers {
             String allowed = Arrays.stream(ife.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
             message = "unknown value '" + ife.getValue() + "'; allowed values: " + allowed;
+        } else if (e instanceof InvalidFormatException ife && ife.getTargetType() == String.class) {
+            message = JsonText.NUL_MESSAGE;
         } else if (e instanceof InvalidFormatException ife) {
             message = "'" + ife.getValue() + "' is not a valid " + simpleType(ife.getTargetType());
         } else if (e instanceof UnrecognizedPropertyException upe) {

@@ -39,6 +39,9 @@ public class OnboardingService {
     @Inject
     Instance<Keycloak> keycloak;
 
+    @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url")
+    java.util.Optional<String> serverUrl;
+
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm", defaultValue = "kuznia")
     String realmName;
 
@@ -169,7 +172,8 @@ public class OnboardingService {
     }
 
     private RealmResource realm() {
-        if (!keycloak.isResolvable()) {
+        // The extension registers the client bean even without a URL; creating it then fails.
+        if (serverUrl.isEmpty() || !keycloak.isResolvable()) {
             throw new ProblemException(503, "/problems/onboarding-unavailable", "Service Unavailable",
                     "Onboarding needs the Keycloak admin client (quarkus.keycloak.admin-client.server-url)",
                     List.of(), Map.of());

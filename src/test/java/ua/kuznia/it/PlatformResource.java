@@ -48,6 +48,10 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(database);
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         config.put("kuznia.demo-data.enabled", "true");
+        // The suites write as a few demo users many times a second; the write limit itself is
+        // proven by WriteRateLimitTest with a low ceiling.
+        config.put("kuznia.rate-limit.writes-per-minute", "1000000");
+        config.put("kuznia.rate-limit.burst", "1000000");
         config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
         // Local demo credential of the realm's kuznia-onboarding client (keycloak/README.md).
         config.put("quarkus.keycloak.admin-client.client-secret", "kuznia-onboarding-local-secret");
