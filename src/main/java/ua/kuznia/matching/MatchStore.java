@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +51,9 @@ public class MatchStore {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<MatchesSuggested> suggested;
+
     /**
      * @param explain live explanation of a pair from the engine, or empty when either side left the index
      * @return how many suggestions the offer now has
@@ -59,10 +64,14 @@ public class MatchStore {
             try (Connection c = dataSource.getConnection()) {
                 Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?", offerId);
                 Set<Long> ranked = new HashSet<>();
+                List<Long> fresh = new ArrayList<>();
                 try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
                     int rank = 1;
                     for (ScoredMatch match : topK) {
                         ranked.add(match.profileId());
+                        if (!existing.containsKey(match.profileId())) {
+                            fresh.add(match.profileId());
+                        }
                         upsert.setLong(1, offerId);
                         upsert.setLong(2, match.profileId());
                         upsert.setDouble(3, match.score());
@@ -77,6 +86,9 @@ public class MatchStore {
                     if (!ranked.contains(row.profileId())) {
                         outOfRanking(c, offerId, row, ruleSetVersion, explain.apply(offerId, row.profileId()));
                     }
+                }
+                if (!fresh.isEmpty()) {
+                    suggested.fire(new MatchesSuggested(offerId, fresh));
                 }
                 return topK.size();
             }
