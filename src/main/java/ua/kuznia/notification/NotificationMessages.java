@@ -62,7 +62,7 @@ public interface NotificationMessages {
     String next_page();
 
     @Message("Page {page} of {pages}")
-    String page_of(int page, long pages);
+    String page_of(long page, long pages);
 
     @Message("Notification settings")
     String preferences_title();
@@ -93,6 +93,9 @@ public interface NotificationMessages {
 
     @Message("Your e-mail address is not known yet; it is taken from your account when you sign in.")
     String email_address_unknown();
+
+    @Message("Choose only among the kinds listed.")
+    String muted_invalid();
 
     @Message("Save")
     String save();

@@ -48,6 +48,8 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(database);
         config.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         config.put("kuznia.demo-data.enabled", "true");
+        // No SMTP server in the integration suite: notification e-mails stay in the mock mailbox.
+        config.put("quarkus.mailer.mock", "true");
         config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
         // Local demo credential of the realm's kuznia-onboarding client (keycloak/README.md).
         config.put("quarkus.keycloak.admin-client.client-secret", "kuznia-onboarding-local-secret");
