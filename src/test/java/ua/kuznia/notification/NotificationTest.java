@@ -69,7 +69,7 @@ class NotificationTest {
 
     /** Mail goes out after commit on its own thread: wait for it to arrive, then look at it. */
     private List<Mail> mailTo(String address) throws InterruptedException {
-        for (int i = 0; i < 200 && mailbox.getMailsSentTo(address) == null; i++) {
+        for (int i = 0; i < 200 && (mailbox.getMailsSentTo(address) == null || mailbox.getMailsSentTo(address).isEmpty()); i++) {
             Thread.sleep(50);
         }
         List<Mail> mails = mailbox.getMailsSentTo(address);
@@ -172,7 +172,8 @@ class NotificationTest {
         assertTrue(mail.getText().contains("/ui/matches/" + match), mail.getText());
         assertTrue(mail.getHtml().contains("Jammer &lt;b&gt;bold&lt;/b&gt;"), mail.getHtml());
         // Mail is sent in commit order on one thread: the muted one before it was never sent.
-        assertEquals(List.of(), mailTo(ministryAddress));
+        List<Mail> muted = mailbox.getMailsSentTo(ministryAddress);
+        assertTrue(muted == null || muted.isEmpty(), "muted interest was mailed");
 
         given().auth().oauth2(maker.token()).contentType(ContentType.JSON)
                 .body(Map.of("mutedKinds", List.of(), "emailEnabled", false))
