@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +53,9 @@ public class MatchStore {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<MatchesSuggested> suggested;
+
     /**
      * @param explain live explanation of a pair from the engine, or empty when either side left the index
      * @return how many suggestions the offer now has
@@ -59,7 +64,13 @@ public class MatchStore {
                          BiFunction<Long, Long, Optional<Explanation>> explain) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                return sync(c, offerId, topK, ruleSetVersion, explain);
+                List<Long> fresh = new ArrayList<>();
+                int suggestions = sync(c, offerId, topK, ruleSetVersion, explain, fresh);
+                if (!fresh.isEmpty()) {
+                    // Written by the observer in this same transaction: no notice without its match.
+                    suggested.fire(new MatchesSuggested(offerId, fresh));
+                }
+                return suggestions;
             }
         });
     }
@@ -93,14 +104,23 @@ public class MatchStore {
             try {
                 int done = 0;
                 int suggestions = 0;
+                Map<Long, List<Long>> freshByOffer = new java.util.TreeMap<>();
                 for (Map.Entry<Long, List<ScoredMatch>> offer : rankings.entrySet()) {
-                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain);
+                    List<Long> fresh = new ArrayList<>();
+                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain, fresh);
+                    if (!fresh.isEmpty()) {
+                        freshByOffer.put(offer.getKey(), fresh);
+                    }
                     if (++done % PROGRESS_EVERY == 0) {
                         progress.offersDone(done, suggestions);
                     }
                 }
                 beforeCommit.run(c, done, suggestions);
                 c.commit();
+                // The run is one plain JDBC transaction, outside JTA; its new suggestions are announced
+                // right after it commits, one short transaction per offer.
+                freshByOffer.forEach((offerId, fresh) -> QuarkusTransaction.requiringNew()
+                        .run(() -> suggested.fire(new MatchesSuggested(offerId, fresh))));
                 return suggestions;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -115,14 +135,18 @@ public class MatchStore {
 
     private static final int PROGRESS_EVERY = 50;
 
+    /** Writes one offer's ranking; profiles that had no row for this offer before go to {@code fresh}. */
     private int sync(Connection c, long offerId, List<ScoredMatch> topK, int ruleSetVersion,
-                     BiFunction<Long, Long, Optional<Explanation>> explain) throws SQLException {
+                     BiFunction<Long, Long, Optional<Explanation>> explain, List<Long> fresh) throws SQLException {
         Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?", offerId);
         Set<Long> ranked = new HashSet<>();
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             int rank = 1;
             for (ScoredMatch match : topK) {
                 ranked.add(match.profileId());
+                if (!existing.containsKey(match.profileId())) {
+                    fresh.add(match.profileId());
+                }
                 upsert.setLong(1, offerId);
                 upsert.setLong(2, match.profileId());
                 upsert.setDouble(3, match.score());

@@ -1,6 +1,7 @@
 package ua.kuznia.review;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,6 +50,9 @@ public class ReviewService {
     @Inject
     AuditService audit;
 
+    @Inject
+    Event<MatchActed> acted;
+
     /** The coordinators' queue: mutual interest first, then matches under review, then by score. */
     public Page<MatchDetail> queue(PageRequest page, MatchStatus status, Double minScore, Caller caller) {
         SqlFilter where = OfferService.visibleTo(caller).where("m.status <> 'SUGGESTED'");
@@ -96,6 +100,8 @@ public class ReviewService {
         after.put("onHold", action == ReviewAction.HOLD);
         audit.record(caller, "MATCH", id, AuditService.Action.DECISION, before, after,
                 action.name() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+        acted.fire(new MatchActed(id, match.offerId(), match.manufacturerId(), match.offerOrganizationId(),
+                match.manufacturerOrganizationId(), action));
         return load(id, false).orElseThrow();
     }
 

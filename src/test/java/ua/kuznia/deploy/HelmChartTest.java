@@ -191,6 +191,8 @@ class HelmChartTest {
                     () -> assertEquals("CLIENT_CREDENTIALS", data.get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_GRANT_TYPE")),
                     () -> assertEquals("587", data.get("QUARKUS_MAILER_PORT")),
                     () -> assertEquals("REQUIRED", data.get("QUARKUS_MAILER_START_TLS")),
+                    () -> assertEquals("false", data.get("QUARKUS_MAILER_TLS")),
+                    () -> assertEquals("https://kuznia.example", data.get("KUZNIA_PUBLIC_URL")),
                     () -> assertTrue(String.valueOf(data.get("JAVA_OPTS_APPEND")).endsWith("-XX:MaxRAMPercentage=75")),
                     () -> assertTrue(data.keySet().stream().noneMatch(k -> k.contains("PASSWORD") || k.endsWith("_SECRET")),
                             () -> "credentials must not be in a ConfigMap: " + data.keySet()));

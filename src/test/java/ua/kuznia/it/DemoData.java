@@ -184,6 +184,15 @@ final class DemoData {
         return matchOf(offerId(DE_RESTRICTED_OFFER), profileIdOf("ua-mfr-01"));
     }
 
+    /** The newest notification of maker-1's organization (its demo matches are announced at start-up). */
+    static long makerOneNotification() {
+        JsonNode inbox = read(Persona.MAKER_1, "/api/v1/notifications?size=1");
+        if (inbox.path("items").isEmpty()) {
+            throw new AssertionError("maker-1 has no notifications: " + inbox);
+        }
+        return inbox.path("items").get(0).path("id").asLong();
+    }
+
     static long matchOf(long offerId, long profileId) {
         JsonNode matches = read(Persona.ADMIN, "/api/v1/offers/" + offerId + "/matches?size=200");
         for (JsonNode match : matches.path("items")) {

@@ -157,6 +157,16 @@ class PersonaMatrixIT {
             row(POST, "/api/v1/matches/{id}/decision", "START_REVIEW on mutual interest", onFreshMatch(true, "{\"decision\":\"START_REVIEW\"}"),
                                                                                                        401, 403, 403, 403, 403, 403, 200, 403, 200),
 
+            // Notifications: every signed-in user has the inbox of their own organization and their own settings.
+            row(GET, "/api/v1/notifications", "", plain(),                                             401, 200, 200, 200, 200, 200, 200, 200, 200),
+            row(GET, "/api/v1/notifications/unread-count", "", plain(),                                401, 200, 200, 200, 200, 200, 200, 200, 200),
+            row(POST, "/api/v1/notifications/{id}/read", "maker-1's newest", ids(DemoData::makerOneNotification),
+                                                                                                       401, 200, 404, 404, 404, 404, 404, 404, 404),
+            row(POST, "/api/v1/notifications/read-all", "", plain(),                                   401, 200, 200, 200, 200, 200, 200, 200, 200),
+            row(GET, "/api/v1/notifications/preferences", "", plain(),                                 401, 200, 200, 200, 200, 200, 200, 200, 200),
+            row(PUT, "/api/v1/notifications/preferences", "nothing muted, e-mail on",
+                    body(() -> "{\"mutedKinds\":[],\"emailEnabled\":true}"),                        401, 200, 200, 200, 200, 200, 200, 200, 200),
+
             // Aid audit: staff read it, coordinators and admins write it; nothing for manufacturers and ministries.
             row(GET, "/api/v1/aid/imports", "", plain(),                                               401, 403, 403, 403, 403, 403, 200, 200, 200),
             row(POST, "/api/v1/aid/imports", "release 29 procurement again", kielImport(),             401, 403, 403, 403, 403, 403, 200, 403, 200),

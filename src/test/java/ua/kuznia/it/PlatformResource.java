@@ -52,6 +52,8 @@ public class PlatformResource implements QuarkusTestResourceLifecycleManager {
         // proven by WriteRateLimitTest with a low ceiling.
         config.put("kuznia.rate-limit.writes-per-minute", "1000000");
         config.put("kuznia.rate-limit.burst", "1000000");
+        // No SMTP server in the integration suite: notification e-mails stay in the mock mailbox.
+        config.put("quarkus.mailer.mock", "true");
         config.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
         // Local demo credential of the realm's kuznia-onboarding client (keycloak/README.md).
         config.put("quarkus.keycloak.admin-client.client-secret", "kuznia-onboarding-local-secret");

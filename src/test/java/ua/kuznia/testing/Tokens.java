@@ -26,6 +26,7 @@ public final class Tokens {
     public static String token(String username, String role, String organizationCode) {
         var claims = Jwt.issuer("https://kuznia.test/realms/kuznia").subject("sub-" + username)
                 .audience("kuznia-api").claim("preferred_username", username)
+                .claim("email", username + "@example.test")
                 .claim("realm_access", java.util.Map.of("roles", Set.of(role)));
         if (organizationCode != null) {
             claims = claims.claim("org", organizationCode);
