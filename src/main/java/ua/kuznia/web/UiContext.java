@@ -2,6 +2,7 @@ package ua.kuznia.web;
 
 import io.quarkus.arc.All;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -63,7 +64,9 @@ public class UiContext {
     }
 
     public Caller caller() {
-        return callers.current();
+        // A request refused by @RolesAllowed gets its error page on the event loop, before any
+        // worker thread: the frame then needs only the name and roles the token carries.
+        return Context.isOnEventLoopThread() ? callers.fromTokenOnly() : callers.current();
     }
 
     public boolean signedIn() {
@@ -119,7 +122,7 @@ public class UiContext {
 
     public long unread() {
         if (unread == null) {
-            unread = signedIn() ? unreadCounters.stream().mapToLong(c -> c.unread(caller())).sum() : 0L;
+            unread = signedIn() && !Context.isOnEventLoopThread() ? unreadCounters.stream().mapToLong(c -> c.unread(caller())).sum() : 0L;
         }
         return unread;
     }
