@@ -162,11 +162,19 @@ public class RuleSetPages {
             violations.add(new Problem.Violation("topK", "must be a whole number"));
         }
         Double version = number("version", form.version(), true, violations);
+        RuleSetService.RuleSetView proposed = new RuleSetService.RuleSetView(version == null ? null : version.intValue(),
+                weights, minScore, topK == null ? null : topK.intValue(), priorities, null,
+                form.note() == null || form.note().isBlank() ? null : form.note().strip(), null, null);
         if (!violations.isEmpty()) {
+            // Also the service's rules for what did parse, so one answer marks every field.
+            try {
+                ruleSets.validate(proposed, ruleSets.current());
+            } catch (ProblemException e) {
+                violations.addAll(e.toProblem(null).violations);
+            }
             throw ProblemException.invalid(violations);
         }
-        return new RuleSetService.RuleSetView(version.intValue(), weights, minScore, topK.intValue(), priorities, null,
-                form.note() == null || form.note().isBlank() ? null : form.note().strip(), null, null);
+        return proposed;
     }
 
     private static Double number(String field, String text, boolean required, List<Problem.Violation> violations) {

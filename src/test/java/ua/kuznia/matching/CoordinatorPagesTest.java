@@ -91,7 +91,7 @@ class CoordinatorPagesTest {
     /** The current rule set as the editor posts it. */
     private static RequestSpecification currentRuleSet(RequestSpecification request, Map<String, Object> overrides) {
         JsonPath current = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/matching/ruleset").then().extract().jsonPath();
-        request.formParam("version", current.getInt("version"))
+        request.formParam("version", overrides.getOrDefault("version", current.getInt("version")))
                 .formParam("minScore", overrides.getOrDefault("minScore", current.getDouble("minScore")))
                 .formParam("topK", current.getInt("topK"));
         Map<String, Object> weights = current.getMap("weights");
@@ -135,8 +135,7 @@ class CoordinatorPagesTest {
         assertEquals(before.getMap("weights"), after.getMap("weights"));
 
         // A form read before that save is stale.
-        form().formParam("version", before.getInt("version")).formParam("minScore", "40").formParam("topK", "50")
-                .post("/ui/ruleset").then().statusCode(409).body(containsString("id=\"ruleset-problem\""));
+        currentRuleSet(form(), Map.of("version", before.getInt("version"))).post("/ui/ruleset").then().statusCode(409).body(containsString("id=\"ruleset-problem\""));
         form().formParam("version", after.getInt("version")).post("/ui/ruleset").then().statusCode(422)
                 .body(containsString("id=\"min-score-error\""), containsString("id=\"top-k-error\""));
         String token = given().get("/").getCookie(Csrf.COOKIE);
