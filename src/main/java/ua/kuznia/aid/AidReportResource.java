@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.kuznia.common.CsvWriter;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.Roles;
 

@@ -35,7 +35,19 @@ public class CallerService {
         return caller;
     }
 
+    /**
+     * The caller as the token alone says, without looking up its organization: for code that may
+     * not touch the database, such as an error page rendered on the event loop.
+     */
+    public Caller fromTokenOnly() {
+        return resolve(false);
+    }
+
     private Caller resolve() {
+        return resolve(true);
+    }
+
+    private Caller resolve(boolean withOrganization) {
         if (identity.isAnonymous()) {
             return new Caller(null, "anonymous", Set.of(), null, null, null, Classification.UNCLASSIFIED);
         }
@@ -57,8 +69,8 @@ public class CallerService {
             roles.add(Roles.AUDITOR);
         }
         roles = Set.copyOf(roles);
-        if (orgCode == null) {
-            return new Caller(subject, username, roles, null, null, null, Classification.UNCLASSIFIED);
+        if (orgCode == null || !withOrganization) {
+            return new Caller(subject, username, roles, null, orgCode, null, Classification.UNCLASSIFIED);
         }
         // Every authenticated request resolves its caller, so organization and profile clearance come
         // back in one round trip.

@@ -40,6 +40,9 @@ public class MatchingResource {
     @Inject
     CallerService callers;
 
+    @Inject
+    GapService gaps;
+
     @GET
     @Path("/ruleset")
     @RolesAllowed({Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN})
@@ -66,6 +69,15 @@ public class MatchingResource {
     public MatchingService.Preview preview(@NotNull RuleSetService.RuleSetView body) {
         RuleSetService.RuleSetView current = ruleSets.current();
         return matching.preview(ruleSets.validate(body, current));
+    }
+
+    @GET
+    @Path("/gaps")
+    @RolesAllowed({Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Per capability area: Ukrainian capacity, open offers, suggested and approved partnerships,"
+            + " and whether a priority area has no partner yet")
+    public java.util.List<GapService.AreaGap> gaps() {
+        return gaps.gaps(callers.current());
     }
 
     @POST

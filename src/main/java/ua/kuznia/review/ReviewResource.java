@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.kuznia.common.Enums;
 import ua.kuznia.common.Page;
@@ -54,8 +55,13 @@ public class ReviewResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Review queue: matches someone acted on, mutual interest first, then by score")
     public Page<ReviewService.MatchDetail> queue(@Valid @BeanParam PageRequest page, @QueryParam("status") String status,
-                                                 @QueryParam("minScore") @DecimalMin("0") @DecimalMax("100") Double minScore) {
-        return reviews.queue(page, Enums.parse("status", status, MatchStatus.class), minScore, callers.current());
+                                                 @QueryParam("minScore") @DecimalMin("0") @DecimalMax("100") Double minScore,
+                                                 @Parameter(description = "Capability area of the offer; includes its sub-areas")
+                                                 @QueryParam("area") String area,
+                                                 @Parameter(description = "Country of the offering ministry, ISO 3166-1 alpha-2")
+                                                 @QueryParam("country") String country) {
+        return reviews.queue(page, new ReviewService.QueueFilter(Enums.parse("status", status, MatchStatus.class), minScore,
+                area, country), callers.current());
     }
 
     @GET

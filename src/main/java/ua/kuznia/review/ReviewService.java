@@ -5,14 +5,19 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
 import ua.kuznia.identity.AuditService;
@@ -21,6 +26,7 @@ import ua.kuznia.identity.Roles;
 import ua.kuznia.matching.MatchStatus;
 import ua.kuznia.offer.OfferService;
 import ua.kuznia.taxonomy.Classification;
+import ua.kuznia.taxonomy.TaxonomyService;
 
 /**
  * Moves matches through the review workflow. Each action locks the match row, so of two
@@ -34,14 +40,26 @@ public class ReviewService {
                               double score, Integer rank,
                               int ruleSetVersion, MatchStatus status, String staleRule, boolean onHold, String reviewNote,
                               String decidedBy, Instant decidedAt, long version, Instant updatedAt,
-                              List<ReviewAction> allowedActions) {
+                              List<ReviewAction> allowedActions, String offerCountry, List<String> offerAreas) {
+    }
+
+    /** The queue's optional filters; area includes its sub-areas, country is the offering ministry's. */
+    public record QueueFilter(MatchStatus status, Double minScore, String area, String country) {
+    }
+
+    /** What happened to one match of a bulk decision: the new detail, or the problem that stopped it. */
+    public record Outcome(long id, MatchDetail match, int status, String problem) {
+
+        public boolean succeeded() {
+            return match != null;
+        }
     }
 
     private static final String FROM = " FROM match_result m JOIN transfer_offer t ON t.id = m.offer_id"
-            + " JOIN manufacturer_profile p ON p.id = m.profile_id";
+            + " JOIN manufacturer_profile p ON p.id = m.profile_id JOIN organization o ON o.id = t.organization_id";
     private static final String COLUMNS = "SELECT m.id, m.offer_id, t.title, t.organization_id, m.profile_id, p.legal_name,"
             + " p.organization_id, t.classification, m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.on_hold, m.review_note,"
-            + " m.decided_by, m.decided_at, m.version, m.updated_at";
+            + " m.decided_by, m.decided_at, m.version, m.updated_at, o.country, t.areas";
     private static final String SELECT = COLUMNS + FROM;
 
     @Inject
@@ -53,18 +71,74 @@ public class ReviewService {
     @Inject
     Event<MatchActed> acted;
 
+    @Inject
+    TaxonomyService taxonomy;
+
     /** The coordinators' queue: mutual interest first, then matches under review, then by score. */
-    public Page<MatchDetail> queue(PageRequest page, MatchStatus status, Double minScore, Caller caller) {
+    public Page<MatchDetail> queue(PageRequest page, QueueFilter filter, Caller caller) {
+        List<Problem.Violation> violations = new ArrayList<>();
         SqlFilter where = OfferService.visibleTo(caller).where("m.status <> 'SUGGESTED'");
-        if (status != null) {
-            where.where("m.status = :status", "status", status.name());
+        if (filter.status() != null) {
+            where.where("m.status = :status", "status", filter.status().name());
         }
-        if (minScore != null) {
-            where.where("m.score >= :minScore", "minScore", minScore);
+        if (filter.minScore() != null) {
+            if (filter.minScore() < 0 || filter.minScore() > 100) {
+                violations.add(new Problem.Violation("minScore", "must be between 0 and 100"));
+            }
+            where.where("m.score >= :minScore", "minScore", filter.minScore());
+        }
+        if (filter.area() != null && !filter.area().isBlank()) {
+            taxonomy.checkArea("area", filter.area().strip(), violations);
+            where.where("EXISTS (SELECT 1 FROM unnest(t.areas) AS a(code) WHERE a.code = :area OR a.code LIKE :areaPrefix)",
+                    "area", filter.area().strip()).param("areaPrefix", SqlFilter.descendantPattern(filter.area().strip()));
+        }
+        if (filter.country() != null && !filter.country().isBlank()) {
+            String country = filter.country().strip().toUpperCase(Locale.ROOT);
+            if (!country.matches("[A-Z]{2}")) {
+                violations.add(new Problem.Violation("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
+            }
+            where.where("o.country = :country", "country", country);
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
         }
         SqlFilter.CountedPage found = where.countedPage(em, COLUMNS, FROM, " ORDER BY CASE m.status WHEN 'MUTUAL_INTEREST' THEN 0"
                 + " WHEN 'UNDER_REVIEW' THEN 1 ELSE 2 END, m.score DESC, m.id", page);
         return new Page<>(found.rows().stream().map(ReviewService::detail).toList(), page.page, page.size, found.total());
+    }
+
+    /**
+     * The same decision on several matches, each in its own transaction: one match that moved on
+     * in the meantime (409) or vanished (404) does not undo the decisions on the others. A missing
+     * note is refused up front, since it would fail every match alike.
+     */
+    public List<Outcome> actOnEach(List<Long> ids, ReviewAction action, String note, Caller caller) {
+        if (ids == null || ids.isEmpty()) {
+            throw ProblemException.invalid("ids", "select at least one match");
+        }
+        if (ReviewWorkflow.needsNote(action) && (note == null || note.isBlank())) {
+            throw ProblemException.invalid(action == ReviewAction.HOLD ? "note" : "reason",
+                    "is required for " + action.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (long id : new LinkedHashSet<>(ids)) {
+            try {
+                MatchDetail done = QuarkusTransaction.requiringNew().call(() -> act(id, action, note, null, caller));
+                outcomes.add(new Outcome(id, done, 200, null));
+            } catch (ProblemException problem) {
+                outcomes.add(new Outcome(id, null, problem.status(), problem.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The matches of a shortlist the caller may see, in the order given; unknown or hidden ids are skipped. */
+    public List<MatchDetail> findAll(List<Long> ids, Caller caller) {
+        List<MatchDetail> found = new ArrayList<>();
+        for (long id : new LinkedHashSet<>(ids)) {
+            find(id, caller).ifPresent(found::add);
+        }
+        return found;
     }
 
     public Optional<MatchDetail> find(long id, Caller caller) {
@@ -168,7 +242,12 @@ public class ReviewService {
                 Classification.valueOf((String) r[7]), ((Number) r[8]).doubleValue(),
                 r[9] == null ? null : ((Number) r[9]).intValue(), ((Number) r[10]).intValue(),
                 status, (String) r[12], Boolean.TRUE.equals(r[13]), (String) r[14], (String) r[15], instant(r[16]),
-                num(r[17]), instant(r[18]), ReviewWorkflow.allowed(status));
+                num(r[17]), instant(r[18]), ReviewWorkflow.allowed(status), (String) r[19], areas(r[20]));
+    }
+
+    private static List<String> areas(Object o) {
+        return o instanceof String[] codes ? List.of(codes) : o instanceof Object[] values
+                ? java.util.Arrays.stream(values).map(String::valueOf).toList() : List.of();
     }
 
     private static long num(Object o) {

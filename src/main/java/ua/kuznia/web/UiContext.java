@@ -2,6 +2,7 @@ package ua.kuznia.web;
 
 import io.quarkus.arc.All;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -68,10 +69,14 @@ public class UiContext {
 
     public Caller caller() {
         if (caller == null) {
-            // An error page rendered on the I/O thread before anyone asked who is signed in must not
-            // block to find out: it renders signed out rather than failing.
-            boolean unresolved = io.vertx.core.Context.isOnEventLoopThread() && routing.user() == null;
-            caller = unresolved ? ANONYMOUS : callers.current();
+            // An error page can be rendered on the event loop, before any worker thread: a request
+            // refused by @RolesAllowed then shows the name and roles its token carries (no database
+            // lookup), and one whose identity was never resolved (the logout path) renders signed out.
+            if (Context.isOnEventLoopThread()) {
+                caller = routing.user() == null ? ANONYMOUS : callers.fromTokenOnly();
+            } else {
+                caller = callers.current();
+            }
         }
         return caller;
     }
@@ -129,7 +134,7 @@ public class UiContext {
 
     public long unread() {
         if (unread == null) {
-            unread = signedIn() ? unreadCounters.stream().mapToLong(c -> c.unread(caller())).sum() : 0L;
+            unread = signedIn() && !Context.isOnEventLoopThread() ? unreadCounters.stream().mapToLong(c -> c.unread(caller())).sum() : 0L;
         }
         return unread;
     }

@@ -141,6 +141,7 @@ class PersonaMatrixIT {
             row(GET, "/api/v1/matching/ruleset", "", plain(),                                          401, 403, 403, 403, 403, 403, 200, 200, 200),
             row(PUT, "/api/v1/matching/ruleset", "current values again", resaveRuleSet(),              401, 403, 403, 403, 403, 403, 200, 403, 200),
             row(POST, "/api/v1/matching/ruleset/preview", "current values", previewRuleSet(),          401, 403, 403, 403, 403, 403, 200, 403, 200),
+            row(GET, "/api/v1/matching/gaps", "", plain(),                                             401, 403, 403, 403, 403, 403, 200, 200, 200),
             row(POST, "/api/v1/matching/jobs", "empty JSON request", emptyJsonRequest(),               401, 403, 403, 403, 403, 403, 202, 403, 202),
             row(GET, "/api/v1/matching/jobs/{id}", "", ids(DemoData::matchingJob),                     401, 403, 403, 403, 403, 403, 200, 200, 200),
 

@@ -1,4 +1,4 @@
-package ua.kuznia.aid;
+package ua.kuznia.common;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -9,16 +9,21 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes report rows (records) as RFC 4180 CSV with CRLF line ends, one column per record
+ * Writes rows (records) as RFC 4180 CSV with CRLF line ends, one column per record
  * component, named as in the JSON. Columns that are empty in every row (the unused key of a
- * grouping, a column the release lacks) are left out.
+ * grouping, a column the release lacks) are left out of reports; an export that a spreadsheet
+ * or a script reads by position keeps every column.
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private CsvWriter() {
     }
 
-    static String write(List<? extends Record> rows, Class<? extends Record> type) {
+    public static String write(List<? extends Record> rows, Class<? extends Record> type) {
+        return write(rows, type, true);
+    }
+
+    public static String write(List<? extends Record> rows, Class<? extends Record> type, boolean dropEmptyColumns) {
         RecordComponent[] components = type.getRecordComponents();
         List<Object[]> values = new ArrayList<>();
         for (Record row : rows) {
@@ -35,7 +40,7 @@ final class CsvWriter {
         List<Integer> used = new ArrayList<>();
         for (int c = 0; c < components.length; c++) {
             int column = c;
-            if (rows.isEmpty() || values.stream().anyMatch(cells -> cells[column] != null)) {
+            if (!dropEmptyColumns || rows.isEmpty() || values.stream().anyMatch(cells -> cells[column] != null)) {
                 used.add(c);
             }
         }
@@ -47,7 +52,7 @@ final class CsvWriter {
         return out.toString();
     }
 
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }

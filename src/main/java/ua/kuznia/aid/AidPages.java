@@ -1,0 +1,299 @@
+package ua.kuznia.aid;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import ua.kuznia.common.Problem;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.identity.Caller;
+import ua.kuznia.identity.CallerService;
+import ua.kuznia.identity.Roles;
+import ua.kuznia.taxonomy.TaxonomyLabels;
+import ua.kuznia.web.UiContext;
+
+/**
+ * The aid audit in the browser: uploads of Kiel exports and aid-record files (refused files list
+ * every problem by line and column), the reports as server-drawn SVG charts each with its data
+ * table, and the effectiveness feed with the coordinator's overrides. Auditors read only.
+ */
+@Path("/ui/aid")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN})
+public class AidPages {
+
+    static final int TOP = 15;
+
+    /** The Kiel charts of one release; null when no release holds the file. */
+    public record KielView(KielReports.Report<KielReports.DonorTotals> donors, BarChart donorChart,
+                           KielReports.Report<KielReports.DonorTotals> years, BarChart yearChart,
+                           KielReports.Report<KielReports.StocksVsProcurement> stocks, BarChart stocksChart,
+                           KielReports.Report<KielReports.HeavyWeapons> weaponsByCategory, BarChart weaponsCategoryChart,
+                           KielReports.Report<KielReports.HeavyWeapons> weaponsByDonor, BarChart weaponsDonorChart) {
+    }
+
+    public record ModelsView(List<SupportModelReports.ModelStats> models, BarChart deliveryChart,
+                             List<SupportModelReports.UnitCost> costs, List<SupportModelReports.YearShare> shares,
+                             BarChart shareChart, List<RankingRow> ranking) {
+    }
+
+    public record RankingRow(SupportModelReports.Ranking ranking, String areaName) {
+    }
+
+    /** A rule-set key with the audit's value and the override as typed. */
+    public record OverrideRow(String key, Double audit, String value, String error) {
+    }
+
+    /** What an upload left to show: which form, and its problems by location. */
+    public record UploadProblems(String form, String detail, List<Problem.Violation> violations) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance aid(boolean canEdit, List<KielImportService.ReleaseView> releases, String release,
+                                           KielView kiel, ModelsView models, EffectivenessFeed.Feed feed,
+                                           List<OverrideRow> overrides, String extraKey, String extraValue, String note,
+                                           Map<String, String> errors, UploadProblems upload, String kielImported,
+                                           Integer recordsImported, Integer applied);
+    }
+
+    @Inject
+    KielImportService imports;
+
+    @Inject
+    KielReports kiel;
+
+    @Inject
+    SupportModelReports models;
+
+    @Inject
+    AidRecordService records;
+
+    @Inject
+    EffectivenessFeed feed;
+
+    @Inject
+    CallerService callers;
+
+    @Inject
+    TaxonomyLabels labels;
+
+    @Inject
+    UiContext ui;
+
+    @GET
+    public TemplateInstance page(@QueryParam("release") String release, @QueryParam("kiel") String kielImported,
+                                 @QueryParam("records") Integer recordsImported, @QueryParam("applied") Integer applied) {
+        return page(release, null, null, null, null, Map.of(), null, kielImported, recordsImported, applied);
+    }
+
+    @POST
+    @Path("kiel")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public Response importKiel(@RestForm("file") List<FileUpload> files, @RestForm("release") String release) {
+        List<FileUpload> chosen = files == null ? List.of() : files.stream().filter(f -> f.size() > 0).toList();
+        try {
+            KielImportService.ImportSummary summary = imports.importFiles(chosen.stream().map(Uploads::read).toList(), release,
+                    callers.current());
+            return Response.seeOther(URI.create("/ui/aid?kiel=" + URLEncoder.encode(summary.release(), StandardCharsets.UTF_8)))
+                    .build();
+        } catch (ProblemException e) {
+            return refusedUpload("kiel", e);
+        }
+    }
+
+    @POST
+    @Path("records")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public Response importRecords(@RestForm("file") FileUpload file) {
+        try {
+            if (file == null || file.size() == 0) {
+                throw ProblemException.invalid("file", "choose a CSV file");
+            }
+            KielImportService.IncomingFile incoming = Uploads.read(file);
+            AidRecordService.ImportResult result = records.importCsv(incoming.fileName(), incoming.bytes(), callers.current());
+            return Response.seeOther(URI.create("/ui/aid?records=" + result.imported())).build();
+        } catch (ProblemException e) {
+            return refusedUpload("records", e);
+        }
+    }
+
+    @POST
+    @Path("effectiveness")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public Response applyEffectiveness(@RestForm("overrideKey") List<String> keys,
+                                       @RestForm("overrideValue") List<String> values, @RestForm String extraKey,
+                                       @RestForm String extraValue, @RestForm String note) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (keys != null && values != null) {
+            for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+                typed.put(keys.get(i), values.get(i));
+            }
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Double> overrides = new TreeMap<>();
+        typed.forEach((key, value) -> parse(key, value, "supportEffectiveness." + key, overrides, errors));
+        if (extraKey != null && !extraKey.isBlank()) {
+            parse(extraKey.strip(), extraValue, "extraValue", overrides, errors);
+        } else if (extraValue != null && !extraValue.isBlank()) {
+            errors.put("extraKey", "is required with a value");
+        }
+        if (errors.isEmpty()) {
+            try {
+                EffectivenessFeed.Applied done = feed.apply(overrides, note, callers.current());
+                return Response.seeOther(URI.create("/ui/aid?applied=" + done.ruleSet().version() + "#effectiveness")).build();
+            } catch (ProblemException e) {
+                if (e.status() != 400) {
+                    throw e;
+                }
+                for (Problem.Violation v : e.toProblem(null).violations) {
+                    String field = extraKey != null && v.field().equals("supportEffectiveness." + extraKey.strip())
+                            && !typed.containsKey(extraKey.strip()) ? "extraKey" : v.field();
+                    errors.merge(field, v.message(), (a, b) -> a + "; " + b);
+                }
+            }
+        }
+        return Response.status(422).entity(page(null, typed, extraKey, extraValue, note, errors, null, null, null, null))
+                .build();
+    }
+
+    private static void parse(String key, String value, String field, Map<String, Double> overrides,
+                              Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            overrides.put(key, Double.valueOf(value.strip().replace(',', '.')));
+        } catch (NumberFormatException e) {
+            errors.put(field, "must be a number between 0 and 1");
+        }
+    }
+
+    private Response refusedUpload(String form, ProblemException e) {
+        if (e.status() != 400 && e.status() != 409) {
+            throw e;
+        }
+        UploadProblems problems = new UploadProblems(form, e.getMessage(), e.toProblem(null).violations);
+        return Response.status(e.status() == 409 ? 409 : 422)
+                .entity(page(null, null, null, null, null, Map.of(), problems, null, null, null)).build();
+    }
+
+    private TemplateInstance page(String release, Map<String, String> typedOverrides, String extraKey, String extraValue,
+                                  String note, Map<String, String> errors, UploadProblems upload, String kielImported,
+                                  Integer recordsImported, Integer applied) {
+        Caller caller = callers.current();
+        boolean canEdit = caller.has(Roles.COORDINATOR) || caller.has(Roles.ADMIN);
+        Locale locale = ui.locale();
+        List<KielImportService.ReleaseView> releases = imports.releases();
+        String chosen = release == null || release.isBlank() ? null : release.strip();
+        EffectivenessFeed.Feed effectiveness = feed.feed();
+        List<OverrideRow> overrides = new ArrayList<>();
+        effectiveness.supportEffectiveness().forEach((key, value) -> overrides.add(new OverrideRow(key, value,
+                typedOverrides == null ? "" : typedOverrides.getOrDefault(key, ""), errors.get("supportEffectiveness." + key))));
+        return ui.page(Templates.aid(canEdit, releases, chosen, kielView(chosen, locale), modelsView(locale), effectiveness,
+                overrides, extraKey, extraValue, note, errors, upload, kielImported, recordsImported, applied));
+    }
+
+    private KielView kielView(String release, Locale locale) {
+        try {
+            var donors = kiel.totals(release, KielReports.DonorGrouping.DONOR, null);
+            var years = kiel.totals(release, KielReports.DonorGrouping.YEAR, null);
+            var stocks = kiel.stocksVsProcurement(release);
+            var byCategory = kiel.heavyWeapons(release, KielReports.WeaponsGrouping.CATEGORY);
+            var byDonor = kiel.heavyWeapons(release, KielReports.WeaponsGrouping.DONOR);
+            List<KielReports.DonorTotals> topDonors = donors.rows().stream().limit(TOP).toList();
+            List<KielReports.HeavyWeapons> topWeaponDonors = byDonor.rows().stream().limit(TOP).toList();
+            return new KielView(
+                    new KielReports.Report<>(donors.release(), donors.releaseLabel(), donors.releaseDate(), donors.sourceFile(),
+                            donors.sourceSha256(), donors.unit(), donors.credit(), topDonors),
+                    BarChart.of("chart-donors", List.of(), topDonors.stream()
+                            .map(d -> new BarChart.Category(d.donor(), List.of(d.total()))).toList(), locale, 2),
+                    years,
+                    BarChart.of("chart-years", List.of(messages(locale).col_financial(), messages(locale).col_humanitarian(),
+                            messages(locale).col_military()), years.rows().stream().map(y -> new BarChart.Category(
+                            String.valueOf(y.year()), List.of(nz(y.financial()), nz(y.humanitarian()), nz(y.military()))))
+                            .toList(), locale, 2),
+                    stocks,
+                    BarChart.of("chart-stocks", List.of(messages(locale).col_stockpile(), messages(locale).col_procurement()),
+                            stocks.rows().stream().map(s -> new BarChart.Category(String.valueOf(s.year()),
+                                    List.of(nz(s.stockpile()), nz(s.procurement())))).toList(), locale, 2),
+                    byCategory,
+                    BarChart.of("chart-weapons-category", List.of(), byCategory.rows().stream().map(w -> new BarChart.Category(
+                            w.category(), List.of(BigDecimal.valueOf(w.numberOfWeapons())))).toList(), locale, 0),
+                    new KielReports.Report<>(byDonor.release(), byDonor.releaseLabel(), byDonor.releaseDate(),
+                            byDonor.sourceFile(), byDonor.sourceSha256(), byDonor.unit(), byDonor.credit(), topWeaponDonors),
+                    BarChart.of("chart-weapons-donor", List.of(), topWeaponDonors.stream().map(w -> new BarChart.Category(
+                            w.donor(), List.of(BigDecimal.valueOf(w.numberOfWeapons())))).toList(), locale, 0));
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private ModelsView modelsView(Locale locale) {
+        SupportModelReports.Filter all = new SupportModelReports.Filter(null, null, null);
+        List<SupportModelReports.ModelStats> stats = models.byModel(all);
+        List<SupportModelReports.YearShare> shares = models.shareByYear(all);
+        Map<Integer, List<SupportModelReports.YearShare>> byYear = new TreeMap<>();
+        shares.forEach(s -> byYear.computeIfAbsent(s.year(), y -> new ArrayList<>()).add(s));
+        List<String> series = new ArrayList<>();
+        for (SupportModel model : SupportModel.values()) {
+            series.add(modelName(model, locale));
+        }
+        List<BarChart.Category> shareCategories = new ArrayList<>();
+        byYear.forEach((year, rows) -> {
+            List<BigDecimal> values = new ArrayList<>();
+            for (SupportModel model : SupportModel.values()) {
+                values.add(rows.stream().filter(r -> r.model() == model).findFirst().map(r -> BarChart.decimal(r.share()))
+                        .orElse(null));
+            }
+            shareCategories.add(new BarChart.Category(String.valueOf(year), values));
+        });
+        List<RankingRow> ranking = models.ranking(all).stream()
+                .map(r -> new RankingRow(r, labels.area(r.area(), locale))).toList();
+        return new ModelsView(stats,
+                BarChart.of("chart-delivery", List.of(), stats.stream().map(s -> new BarChart.Category(modelName(s.model(), locale),
+                        List.of(nz(BarChart.decimal(s.deliveryRatio()))))).toList(), locale, 4),
+                models.costPerUnit(all), shares, BarChart.of("chart-share", series, shareCategories, locale, 4), ranking);
+    }
+
+    private static BigDecimal nz(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /** The page's texts in Java, for the legends and labels drawn inside the charts. */
+    private static AidMessages messages(Locale locale) {
+        return MessageBundles.get(AidMessages.class, Localized.Literal.of(locale.getLanguage()));
+    }
+
+    private static String modelName(SupportModel model, Locale locale) {
+        return messages(locale).model(model);
+    }
+}
