@@ -127,12 +127,11 @@ public class NotificationService implements UnreadCounter {
         if (unreadOnly) {
             where.where(UNREAD);
         }
-        long total = where.count(em, FROM);
-        List<Object[]> rows = where.page(em, "SELECT n.id, n.kind, n.event, n.offer_id, t.title, n.profile_id, p.legal_name,"
-                + " m.id AS match_id, n.created_at, NOT (" + UNREAD + ") AS read" + FROM
+        SqlFilter.CountedPage found = where.countedPage(em, "SELECT n.id, n.kind, n.event, n.offer_id, t.title, n.profile_id, p.legal_name,"
+                + " m.id AS match_id, n.created_at, NOT (" + UNREAD + ") AS read", FROM
                 + " JOIN manufacturer_profile p ON p.id = n.profile_id"
                 + " LEFT JOIN match_result m ON m.offer_id = n.offer_id AND m.profile_id = n.profile_id", " ORDER BY n.id DESC", page);
-        return new Page<>(rows.stream().map(NotificationService::view).toList(), page.page, page.size, total);
+        return new Page<>(found.rows().stream().map(NotificationService::view).toList(), page.page, page.size, found.total());
     }
 
     /** The header badge: one count over the organization's inbox index. */
