@@ -2,6 +2,9 @@ package ua.kuznia.web;
 
 import io.quarkus.arc.All;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -66,36 +69,66 @@ public class UiContext {
         return callers.current();
     }
 
+    // An error page may be rendered on the I/O thread (a role or CSRF check refused the request
+    // before the page method ran), where the database cannot be asked: the header then reads the
+    // already authenticated identity only.
+    private static boolean ioThread() {
+        return Context.isOnEventLoopThread();
+    }
+
+    private SecurityIdentity authenticated() {
+        return routing.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+    }
+
+    private boolean has(String role) {
+        if (ioThread()) {
+            SecurityIdentity identity = authenticated();
+            return identity != null && identity.hasRole(role);
+        }
+        return caller().has(role);
+    }
+
     public boolean signedIn() {
+        if (ioThread()) {
+            SecurityIdentity identity = authenticated();
+            return identity != null && !identity.isAnonymous();
+        }
         return caller().subject() != null;
     }
 
     public String userName() {
+        if (ioThread()) {
+            SecurityIdentity identity = authenticated();
+            return identity == null || identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        }
         return caller().username();
     }
 
     public String organization() {
+        if (ioThread()) {
+            return "";
+        }
         return caller().organizationCode() == null ? "" : caller().organizationCode();
     }
 
     public boolean manufacturer() {
-        return caller().has(Roles.MANUFACTURER);
+        return has(Roles.MANUFACTURER);
     }
 
     public boolean ministry() {
-        return caller().has(Roles.MINISTRY);
+        return has(Roles.MINISTRY);
     }
 
     public boolean coordinator() {
-        return caller().has(Roles.COORDINATOR);
+        return has(Roles.COORDINATOR);
     }
 
     public boolean auditor() {
-        return caller().has(Roles.AUDITOR);
+        return has(Roles.AUDITOR);
     }
 
     public boolean admin() {
-        return caller().has(Roles.ADMIN);
+        return has(Roles.ADMIN);
     }
 
     /** The token every form posts back as {@value Csrf#FIELD}. */
@@ -119,7 +152,7 @@ public class UiContext {
 
     public long unread() {
         if (unread == null) {
-            unread = signedIn() ? unreadCounters.stream().mapToLong(c -> c.unread(caller())).sum() : 0L;
+            unread = signedIn() && !ioThread() ? unreadCounters.stream().mapToLong(c -> c.unread(caller())).sum() : 0L;
         }
         return unread;
     }
