@@ -73,4 +73,9 @@ public class ProblemException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** The field-level violations, for pages that show each next to its field. */
+    public List<Problem.Violation> violations() {
+        return violations;
+    }
 }

@@ -62,7 +62,7 @@ public class ProblemMappers {
      * The JSON path of the offending value ("capabilities[0].trl"), without the Java method and
      * body parameter names; a query parameter keeps its own name ("size").
      */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = new java.util.ArrayList<>();
         violation.getPropertyPath().forEach(nodes::add);
         StringBuilder field = new StringBuilder();

@@ -72,6 +72,14 @@ public class MatchQueryService {
         }
     }
 
+    /** The stored match of a pair, if the matcher keeps one; callers check visibility themselves. */
+    public Long matchId(long offerId, long profileId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM match_result WHERE offer_id = :offer AND profile_id = :profile")
+                .setParameter("offer", offerId).setParameter("profile", profileId).getResultList();
+        return ids.isEmpty() ? null : ids.get(0).longValue();
+    }
+
     /** Rows the caller may see at all, whatever endpoint asks. */
     private static SqlFilter scope(Caller caller) {
         SqlFilter filter = OfferService.visibleTo(caller);

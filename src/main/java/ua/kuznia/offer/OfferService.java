@@ -118,6 +118,18 @@ public class OfferService {
                 page.page, page.size, found.total());
     }
 
+    /** The offers of the caller's own ministry, newest first. */
+    public Page<OfferView> own(PageRequest page, Caller caller) {
+        if (!caller.has(Roles.MINISTRY) || caller.organizationId() == null) {
+            return new Page<>(List.of(), page.page, page.size, 0);
+        }
+        SqlFilter where = visibleTo(caller).where("t.organization_id = :own", "own", caller.organizationId());
+        String from = " FROM transfer_offer t JOIN organization o ON o.id = t.organization_id";
+        SqlFilter.CountedPage found = where.countedPage(em, "SELECT t.id", from, " ORDER BY t.created_at DESC, t.id DESC", page);
+        List<Long> ids = found.rows().stream().map(row -> ((Number) row[0]).longValue()).toList();
+        return new Page<>(load(ids).stream().map(OfferService::toView).toList(), page.page, page.size, found.total());
+    }
+
     List<TransferOffer> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

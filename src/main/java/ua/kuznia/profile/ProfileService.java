@@ -137,6 +137,45 @@ public class ProfileService {
                 .setParameter("id", id).getResultList().stream().findFirst();
     }
 
+    /** The caller's own organization's profile, if it has one yet. */
+    public Optional<ManufacturerView> own(Caller caller) {
+        if (!caller.has(Roles.MANUFACTURER) || caller.organizationId() == null) {
+            return Optional.empty();
+        }
+        return ManufacturerProfile.<ManufacturerProfile>find("organization.id", caller.organizationId()).firstResultOptional()
+                .flatMap(p -> find(p.id, caller));
+    }
+
+    /** A profile by its EDRPOU code, if the caller may see it. */
+    public Optional<ManufacturerView> findByEdrpou(String edrpou, Caller caller) {
+        return ManufacturerProfile.<ManufacturerProfile>find("edrpou", edrpou).firstResultOptional()
+                .flatMap(p -> find(p.id, caller));
+    }
+
+    /**
+     * How much of what the matcher and ministries look at is filled in, 0..100: name, EDRPOU,
+     * oblast, staff, description, capabilities (with capacity units), certifications, the areas
+     * and the kinds of transfer sought.
+     */
+    public static int completeness(ManufacturerView p) {
+        boolean[] parts = {
+                p.legalName() != null && !p.legalName().isBlank(),
+                p.edrpou() != null && !p.edrpou().isBlank(),
+                p.oblast() != null && !p.oblast().isBlank(),
+                p.employees() != null && p.employees() > 0,
+                p.description() != null && !p.description().isBlank(),
+                !p.capabilities().isEmpty(),
+                !p.capabilities().isEmpty() && p.capabilities().stream().allMatch(c -> c.capacityUnit() != null && !c.capacityUnit().isBlank()),
+                p.certifications() != null && !p.certifications().isEmpty(),
+                p.seeking() != null && p.seeking().areas() != null && !p.seeking().areas().isEmpty(),
+                p.seeking() != null && p.seeking().transferTypes() != null && !p.seeking().transferTypes().isEmpty()};
+        int filled = 0;
+        for (boolean part : parts) {
+            filled += part ? 1 : 0;
+        }
+        return filled * 100 / parts.length;
+    }
+
     public Optional<ManufacturerView> find(long id, Caller caller) {
         return findEntity(id).filter(p -> visibleTo(p, caller)).map(ProfileService::toView);
     }

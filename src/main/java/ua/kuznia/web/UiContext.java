@@ -81,6 +81,10 @@ public class UiContext {
         return caller;
     }
 
+    private boolean has(String role) {
+        return caller().has(role);
+    }
+
     public boolean signedIn() {
         return caller().subject() != null;
     }
@@ -94,23 +98,23 @@ public class UiContext {
     }
 
     public boolean manufacturer() {
-        return caller().has(Roles.MANUFACTURER);
+        return has(Roles.MANUFACTURER);
     }
 
     public boolean ministry() {
-        return caller().has(Roles.MINISTRY);
+        return has(Roles.MINISTRY);
     }
 
     public boolean coordinator() {
-        return caller().has(Roles.COORDINATOR);
+        return has(Roles.COORDINATOR);
     }
 
     public boolean auditor() {
-        return caller().has(Roles.AUDITOR);
+        return has(Roles.AUDITOR);
     }
 
     public boolean admin() {
-        return caller().has(Roles.ADMIN);
+        return has(Roles.ADMIN);
     }
 
     /** The token every form posts back as {@value Csrf#FIELD}. */

@@ -24,9 +24,11 @@
     });
     // Buttons marked data-add-row clone the template row named by their value (capability rows).
     document.querySelectorAll('button[data-add-row]').forEach(function (button) {
-      button.addEventListener('click', function () {
+      button.addEventListener('click', function (event) {
         var template = document.getElementById(button.getAttribute('data-add-row'));
         if (!template) { return; }
+        // Without scripts the button submits and the server adds the row; here it is added in place.
+        event.preventDefault();
         var container = document.getElementById(template.getAttribute('data-into'));
         var index = container.children.length;
         var html = template.innerHTML.replace(/__INDEX__/g, String(index));

@@ -1,0 +1,96 @@
+package ua.kuznia.web;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ua.kuznia.common.Problem;
+import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ProblemMappers;
+
+/**
+ * What was wrong with a submitted form, field by field, under the same field names the API uses
+ * ("capabilities[0].trl"), so each message can be shown next to its field.
+ */
+public final class FormErrors {
+
+    private static final FormErrors NONE = new FormErrors(List.of(), null);
+
+    private final List<Problem.Violation> violations;
+    private final String detail;
+
+    private FormErrors(List<Problem.Violation> violations, String detail) {
+        this.violations = List.copyOf(violations);
+        this.detail = detail;
+    }
+
+    public static FormErrors none() {
+        return NONE;
+    }
+
+    public static FormErrors of(ProblemException problem) {
+        return new FormErrors(problem.violations(), problem.violations().isEmpty() ? problem.getMessage() : null);
+    }
+
+    public static FormErrors of(List<Problem.Violation> violations) {
+        return new FormErrors(violations, null);
+    }
+
+    /**
+     * Runs the same bean-validation constraints the API applies to a request body (the API
+     * validates before the service is called, so a page must too) and fails like the API.
+     */
+    public static <T> void validate(Validator validator, T body, List<Problem.Violation> earlier) {
+        Set<ConstraintViolation<T>> found = validator.validate(body);
+        List<Problem.Violation> all = new ArrayList<>(earlier);
+        found.stream().map(v -> new Problem.Violation(ProblemMappers.fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field)).forEach(all::add);
+        if (!all.isEmpty()) {
+            throw ProblemException.invalid(all);
+        }
+    }
+
+    public boolean any() {
+        return !violations.isEmpty() || detail != null;
+    }
+
+    public List<Problem.Violation> all() {
+        return violations;
+    }
+
+    /** A problem that names no field (a stale version, a conflict). */
+    public String detail() {
+        return detail;
+    }
+
+    /** The field itself or one of its list entries ("certifications" covers "certifications[2]"). */
+    public boolean has(String field) {
+        return violations.stream().anyMatch(v -> covers(field, v.field()));
+    }
+
+    public String get(String field) {
+        return violations.stream().filter(v -> covers(field, v.field())).map(Problem.Violation::message).distinct()
+                .collect(Collectors.joining("; "));
+    }
+
+    /** A field of one row of a list: {@code hasAt('capabilities', 2, 'trl')}. */
+    public boolean hasAt(String list, Object index, String field) {
+        return has(list + "[" + index + "]." + field);
+    }
+
+    public String getAt(String list, Object index, String field) {
+        return get(list + "[" + index + "]." + field);
+    }
+
+    /** The id of the element holding a field's message, for aria-describedby. */
+    public String id(String field) {
+        return "error-" + field.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+
+    private static boolean covers(String field, String violated) {
+        return violated.equals(field) || violated.startsWith(field + "[") && violated.substring(field.length()).matches("\\[\\d+]");
+    }
+}

@@ -1,0 +1,92 @@
+package ua.kuznia.offer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static ua.kuznia.testing.Fixtures.capability;
+import static ua.kuznia.testing.Fixtures.createOffer;
+import static ua.kuznia.testing.Fixtures.createOrganization;
+import static ua.kuznia.testing.Fixtures.createProfile;
+import static ua.kuznia.testing.Fixtures.offerBody;
+import static ua.kuznia.testing.Fixtures.profileBody;
+import static ua.kuznia.web.PageForms.form;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ua.kuznia.testing.Fixtures;
+import ua.kuznia.testing.Fixtures.Org;
+
+@QuarkusTest
+class OfferPagesTest {
+
+    @Test
+    void aMinistryPostsAnOfferAndSeesRankedCandidatesShortlistsAndAsksWhyNot() {
+        Org ministry = createOrganization("MINISTRY", "DE");
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        Map<String, Object> body = profileBody(maker.id(), List.of(capability("ew.jamming", 8, 8, 40)));
+        long profile = createProfile(maker, body);
+        Org far = createOrganization("MANUFACTURER", "UA");
+        Map<String, Object> farBody = profileBody(far.id(), List.of(capability("radar.air-surveillance", 3, 3, 1)));
+        createProfile(far, farBody);
+
+        given().auth().oauth2(ministry.token()).get("/ui/offers/new").then().statusCode(200)
+                .body(containsString("<label for=\"title\">"), containsString("name=\"areas\""));
+        String location = form(ministry.token()).formParam("title", "Jammers <i>now</i>").formParam("areas", "ew.jamming")
+                .formParam("transferType", "LICENSED_PRODUCTION").formParam("minTrl", "6").formParam("minMrl", "6")
+                .formParam("minMonthlyCapacity", "10").formParam("requiredClearance", "UNCLASSIFIED")
+                .formParam("classification", "UNCLASSIFIED").formParam("status", "OPEN")
+                .post("/ui/offers").then().statusCode(303).extract().header("Location");
+        String offer = location.replaceAll(".*/ui/offers/(\\d+)/candidates", "$1");
+
+        given().auth().oauth2(ministry.token()).get("/ui/offers").then().statusCode(200)
+                .body(containsString("Jammers &lt;i&gt;now&lt;/i&gt;"), containsString("href=\"/ui/offers/" + offer + "/candidates\""));
+        given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", offer).then().statusCode(200)
+                .body(containsString(body.get("legalName").toString()), containsString("id=\"empty-shortlist\""),
+                        containsString("class=\"interest\""));
+
+        form(ministry.token()).formParam("profileId", profile).formParam("action", "add")
+                .post("/ui/offers/{id}/shortlist", offer).then().statusCode(303);
+        given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", offer).then().statusCode(200)
+                .body(containsString("id=\"shortlist-entries\""), containsString("class=\"secondary unmark\""));
+        form(ministry.token()).formParam("profileId", profile).formParam("action", "remove")
+                .post("/ui/offers/{id}/shortlist", offer).then().statusCode(303);
+        given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", offer).then()
+                .body(containsString("id=\"empty-shortlist\""));
+
+        given().auth().oauth2(ministry.token()).redirects().follow(false).queryParam("who", farBody.get("edrpou"))
+                .get("/ui/offers/{id}/why-not", offer).then().statusCode(303)
+                .header("Location", containsString("/ui/explain?offer=" + offer + "&manufacturer="));
+        given().auth().oauth2(ministry.token()).queryParam("who", "nobody-by-this-name-xyz")
+                .get("/ui/offers/{id}/why-not", offer).then().statusCode(200).body(containsString("id=\"why-not-none\""));
+    }
+
+    @Test
+    void invalidOffersAreShownNextToTheFieldsAndOtherMinistriesAreRefused() {
+        Org ministry = createOrganization("MINISTRY", "FR");
+        form(ministry.token()).header("Accept-Language", "uk").formParam("title", "").formParam("transferType", "LICENSED_PRODUCTION")
+                .formParam("minTrl", "12").formParam("minMrl", "x").formParam("requiredClearance", "UNCLASSIFIED")
+                .formParam("classification", "UNCLASSIFIED").formParam("status", "DRAFT")
+                .post("/ui/offers").then().statusCode(422)
+                .body(containsString("id=\"error-title\""), containsString("id=\"error-areas\">must name at least one capability area"),
+                        containsString("id=\"error-minTrl\""), containsString("id=\"error-minMrl\">must be a whole number"),
+                        containsString("Нова пропозиція"));
+        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("munitions")));
+        Org other = createOrganization("MINISTRY", "IT");
+        given().auth().oauth2(other.token()).get("/ui/offers/{id}/candidates", offer).then().statusCode(403);
+        given().auth().oauth2(other.token()).get("/ui/offers/{id}/edit", offer).then().statusCode(403);
+        form(other.token()).formParam("profileId", 1).post("/ui/offers/{id}/shortlist", offer).then().statusCode(403);
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        given().auth().oauth2(maker.token()).get("/ui/offers").then().statusCode(403);
+        given().auth().oauth2(ministry.token()).formParam("profileId", 1).post("/ui/offers/{id}/shortlist", offer)
+                .then().statusCode(403);
+        Map<String, Object> secret = offerBody(ministry.id(), List.of("munitions"));
+        secret.put("classification", "NATO_SECRET");
+        long hidden = createOffer(ministry, secret);
+        Org lowMinistry = createOrganization("MINISTRY", "NL", "NATO_RESTRICTED");
+        given().auth().oauth2(lowMinistry.token()).get("/ui/offers/{id}/candidates", hidden).then().statusCode(404);
+        given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", hidden).then().statusCode(200)
+                .body(not(containsString("id=\"error")));
+    }
+}

@@ -1,0 +1,116 @@
+package ua.kuznia.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static ua.kuznia.testing.Fixtures.capability;
+import static ua.kuznia.testing.Fixtures.createOffer;
+import static ua.kuznia.testing.Fixtures.createOrganization;
+import static ua.kuznia.testing.Fixtures.offerBody;
+import static ua.kuznia.web.PageForms.form;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ua.kuznia.testing.Fixtures;
+import ua.kuznia.testing.Fixtures.Org;
+import ua.kuznia.testing.Tokens;
+
+@QuarkusTest
+class ProfilePagesTest {
+
+    private static RequestSpecification validProfile(Org maker, String edrpou) {
+        return form(maker.token())
+                .formParam("legalName", "Fictional Forge <b>Works</b>").formParam("edrpou", edrpou)
+                .formParam("oblast", "UA-46").formParam("employees", "140").formParam("description", "Fictional shells")
+                .formParam("capArea", "munitions.artillery-155").formParam("capTrl", "8").formParam("capMrl", "7")
+                .formParam("capCapacity", "1500").formParam("capUnit", "shells").formParam("capNotes", "")
+                .formParam("capArea", "").formParam("capTrl", "").formParam("capMrl", "")
+                .formParam("capCapacity", "").formParam("capUnit", "").formParam("capNotes", "")
+                .formParam("certifications", "ISO-9001").formParam("clearance", "NATO_RESTRICTED")
+                .formParam("seekingAreas", "munitions").formParam("seekingTransferTypes", "LICENSED_PRODUCTION");
+    }
+
+    private static String wrongCheckDigit() {
+        String valid = Fixtures.validEdrpou();
+        return valid.substring(0, 7) + (char) ('0' + (valid.charAt(7) - '0' + 1) % 10);
+    }
+
+    @Test
+    void aManufacturerCreatesEditsAndPublishesItsProfile() {
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        given().auth().oauth2(maker.token()).get("/ui/profile").then().statusCode(200)
+                .body(containsString("id=\"no-profile\""), containsString("name=\"capArea\""),
+                        containsString("<label for=\"legalName\">"), containsString("data-add-row=\"capability-template\""));
+
+        validProfile(maker, Fixtures.validEdrpou()).post("/ui/profile").then().statusCode(303)
+                .header("Location", containsString("/ui/profile?saved=true"));
+        String page = given().auth().oauth2(maker.token()).get("/ui/profile").then().statusCode(200)
+                .body(containsString("id=\"completeness\">100%"), containsString("id=\"publish\""),
+                        containsString("Fictional Forge &lt;b&gt;Works&lt;/b&gt;"), not(containsString("<b>Works</b>")),
+                        containsString("value=\"munitions.artillery-155\" selected"))
+                .extract().asString();
+        String version = page.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
+
+        form(maker.token()).formParam("status", "PUBLISHED").formParam("version", version).post("/ui/profile/status")
+                .then().statusCode(303);
+        given().auth().oauth2(maker.token()).get("/ui/profile").then().statusCode(200)
+                .body(containsString("id=\"unpublish\""));
+        given().auth().oauth2(Tokens.coordinator()).queryParam("q", "Fictional Forge").get("/api/v1/manufacturers").then()
+                .body(containsString("PUBLISHED"));
+    }
+
+    @Test
+    void addingAndRemovingRowsWorksWithoutScripts() {
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        String added = validProfile(maker, Fixtures.validEdrpou()).formParam("addRow", "1").post("/ui/profile").then()
+                .statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(3, added.split("name=\"capArea\"", -1).length - 1 - 1,
+                "two typed rows and one added, besides the script template");
+        String removed = validProfile(maker, Fixtures.validEdrpou()).formParam("removeRow", "0").post("/ui/profile").then()
+                .statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(1, removed.split("name=\"capArea\"", -1).length - 1 - 1);
+        given().auth().oauth2(maker.token()).get("/ui/profile").then().body(containsString("id=\"no-profile\""));
+    }
+
+    @Test
+    void invalidInputIsShownNextToEachFieldInTheUsersLanguage() {
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        form(maker.token()).header("Accept-Language", "uk")
+                .formParam("legalName", "").formParam("edrpou", "12345678").formParam("oblast", "UA-46")
+                .formParam("capArea", "munitions").formParam("capTrl", "eleven").formParam("capMrl", "12")
+                .formParam("capCapacity", "10").formParam("capUnit", "").formParam("capNotes", "")
+                .formParam("clearance", "UNCLASSIFIED")
+                .post("/ui/profile").then().statusCode(422)
+                .body(containsString("Виправте, будь ласка"), containsString("Мій профіль"),
+                        containsString("class=\"field invalid\">\n    <label for=\"legalName\">"),
+                        containsString("aria-describedby=\"error-legalName\""),
+                        containsString("id=\"cap-0-trl-error\">must be a whole number"),
+                        containsString("id=\"cap-0-mrl-error\">"),
+                        containsString("value=\"eleven\""));
+        validProfile(maker, wrongCheckDigit()).post("/ui/profile").then().statusCode(422)
+                .body(containsString("id=\"error-edrpou\">check digit does not match"),
+                        containsString("value=\"Fictional Forge &lt;b&gt;Works&lt;/b&gt;\""));
+    }
+
+    @Test
+    void onlyManufacturersHaveTheProfilePagesAndFormsNeedTheCsrfToken() {
+        Org ministry = createOrganization("MINISTRY", "DE");
+        given().auth().oauth2(ministry.token()).get("/ui/profile").then().statusCode(403)
+                .contentType(containsString("text/html"));
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        given().auth().oauth2(maker.token()).formParam("legalName", "x").post("/ui/profile").then().statusCode(403);
+        given().auth().oauth2(maker.token()).get("/ui/profile").then().body(containsString("id=\"no-profile\""));
+    }
+
+    @Test
+    void theOverviewCountsNewMatches() {
+        Org ministry = createOrganization("MINISTRY", "PL");
+        createOffer(ministry, offerBody(ministry.id(), List.of("munitions.tank-125")));
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        Fixtures.createProfile(maker, Fixtures.profileBody(maker.id(), List.of(capability("munitions.tank-125", 8, 8, 500))));
+        given().auth().oauth2(maker.token()).get("/ui/profile").then().statusCode(200)
+                .body(not(containsString("id=\"new-matches\">0<")), containsString("id=\"profile-status\""));
+    }
+}
