@@ -29,6 +29,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import ua.kuznia.identity.SignInAvailability;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -254,6 +256,9 @@ public class ProblemMappers {
         }
     }
 
+    @Inject
+    SignInAvailability signIn;
+
     @ServerExceptionMapper
     public Uni<Response> unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri, RoutingContext routing) {
         return unauthenticated(uri, routing);
@@ -267,14 +272,24 @@ public class ProblemMappers {
 
     /**
      * A web page sends the browser to the Keycloak login (the challenge of the browser tenant: a
-     * redirect plus its state cookie); an API call gets a 401 problem.
+     * redirect plus its state cookie) — unless Keycloak cannot be reached, when the page says so
+     * (503) instead of leaving the browser on a connection error; an API call gets a 401 problem.
      */
-    private static Uni<Response> unauthenticated(UriInfo uri, RoutingContext routing) {
+    private Uni<Response> unauthenticated(UriInfo uri, RoutingContext routing) {
         String path = uri.getPath();
         HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
         if (authenticator == null || !(path.equals("/ui") || path.startsWith("/ui/"))) {
             return Uni.createFrom().item(unauthenticated(uri));
         }
+        return Uni.createFrom().item(signIn::available)
+                .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .chain(available -> available ? challenge(authenticator, uri, routing)
+                        : Uni.createFrom().item(respond(new Problem("/problems/sign-in-unavailable", "Sign-in unavailable", 503,
+                                "Sign-in is unavailable because the identity server cannot be reached. People already signed in can"
+                                        + " continue; please try again in a few minutes.", path, List.of(), Map.of()))));
+    }
+
+    private static Uni<Response> challenge(HttpAuthenticator authenticator, UriInfo uri, RoutingContext routing) {
         return authenticator.getChallenge(routing).map(challenge -> {
             if (challenge == null || challenge.status == 401) {
                 return unauthenticated(uri);

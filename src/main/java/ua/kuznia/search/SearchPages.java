@@ -79,7 +79,7 @@ public class SearchPages {
             return page + 1;
         }
 
-        public int number() {
+        public long number() {
             return page + 1;
         }
     }

@@ -62,11 +62,35 @@ class KeycloakOutageIT {
             assertKeycloakProblem(as(admin).contentType("application/json").body(invite.toString()).post(members),
                     "invite while Keycloak is down");
             assertKeycloakProblem(as(admin).get(members), "list members while Keycloak is down");
+
+            // A new browser sign-in gets a page that says what is wrong instead of a redirect into a
+            // connection error. The availability answer is remembered for 5 s, hence the retries.
+            io.restassured.response.Response signIn = null;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                signIn = given().redirects().follow(false).accept("text/html").get("/ui");
+                if (signIn.statusCode() == 503) {
+                    break;
+                }
+                sleep(500);
+            }
+            assertEquals(503, signIn.statusCode(), "GET /ui without a session while Keycloak is down");
+            assertTrue(signIn.contentType().startsWith("text/html"), signIn.contentType());
+            assertTrue(signIn.body().asString().contains("Sign-in is unavailable because the identity server cannot be reached"),
+                    signIn.body().asString());
         } finally {
             keycloak.start();
         }
         System.out.printf("Keycloak restarted in %d s%n", keycloak.lastStartDuration().toSeconds());
         assertEquals(200, as(admin).get(members).statusCode(), "onboarding after Keycloak is back");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static io.restassured.specification.RequestSpecification as(String token) {
