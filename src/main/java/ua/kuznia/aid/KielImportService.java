@@ -47,9 +47,9 @@ public class KielImportService {
     static final int MAX_VIOLATIONS = 50;
     /** Longer than any name or weapons list in the tracker; a longer cell is a broken file. */
     static final int MAX_TEXT = 10_000;
-    /** Amounts in EUR bn or EUR and percentages: far inside these bounds, which numeric must not exceed. */
+    /** Amounts in EUR bn or EUR and shares of GDP (the tracker writes up to 21 decimals) stay far inside these bounds. */
     static final int MAX_INTEGER_DIGITS = 15;
-    static final int MAX_FRACTION_DIGITS = 20;
+    static final int MAX_FRACTION_DIGITS = 40;
 
     /** A file as it arrived. */
     public record IncomingFile(String fileName, byte[] bytes) {

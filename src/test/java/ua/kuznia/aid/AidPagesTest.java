@@ -25,6 +25,15 @@ import ua.kuznia.web.Csrf;
 @QuarkusTest
 class AidPagesTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
+
+    /** Applying effectiveness figures stores a rule set and starts a full re-match; later tests must not race with it. */
+    @org.junit.jupiter.api.AfterEach
+    void awaitRematch() {
+        new ua.kuznia.fuzz.DatabaseFingerprint(db).awaitIdleJobs();
+    }
+
     private static RequestSpecification coordinatorMultipart() {
         String token = given().get("/").getCookie(Csrf.COOKIE);
         return given().auth().oauth2(Tokens.coordinator()).redirects().follow(false).cookie(Csrf.COOKIE, token)

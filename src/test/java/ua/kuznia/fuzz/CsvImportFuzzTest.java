@@ -226,8 +226,17 @@ class CsvImportFuzzTest {
         Map<String, String> before = fingerprint.take();
         for (String path : List.of(KIEL, RECORDS)) {
             for (boolean declared : List.of(true, false)) {
-                HttpResponse<String> response = streamHundredMegabytes(path, declared);
                 String what = path + " with 100 MB " + (declared ? "and a Content-Length" : "chunked");
+                HttpResponse<String> response;
+                try {
+                    response = streamHundredMegabytes(path, declared);
+                } catch (java.io.IOException cutOff) {
+                    // A chunked upload is refused while it is being read; the server may close the
+                    // connection before the client, still sending, reads the 413. Refused either way.
+                    assertTrue(!declared, what + " got no answer: " + cutOff);
+                    assertEquals(before, fingerprint.take(), what + " changed the database");
+                    continue;
+                }
                 assertEquals(413, response.statusCode(), what + ": " + response.body());
                 // A chunked body is cut off by Quarkus's own limit while it is read, with a bare 413.
                 if (declared) {
@@ -254,6 +263,9 @@ class CsvImportFuzzTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .header("Authorization", "Bearer " + Tokens.coordinator())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                // With a declared length the service answers 413 before reading the body; waiting for
+                // that answer (Expect: 100-continue) means nothing is sent that nobody reads.
+                .expectContinue(declareLength)
                 .POST(declareLength ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream).build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());

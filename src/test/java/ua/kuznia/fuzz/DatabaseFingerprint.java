@@ -14,12 +14,12 @@ import javax.sql.DataSource;
  * Row count and an order-independent hash of every row of every application table: two equal
  * fingerprints mean no row was added, removed or changed in between.
  */
-final class DatabaseFingerprint {
+public final class DatabaseFingerprint {
 
     private final DataSource db;
     private final String query;
 
-    DatabaseFingerprint(DataSource db) {
+    public DatabaseFingerprint(DataSource db) {
         this.db = db;
         List<String> tables = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
@@ -52,7 +52,7 @@ final class DatabaseFingerprint {
     }
 
     /** Waits until no full re-match is queued or running: those write matches in the background. */
-    void awaitIdleJobs() {
+    public void awaitIdleJobs() {
         for (int i = 0; i < 600; i++) {
             try (Connection c = db.getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM matching_job WHERE status IN ('QUEUED', 'RUNNING')")) {

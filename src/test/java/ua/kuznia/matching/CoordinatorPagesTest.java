@@ -25,6 +25,15 @@ import ua.kuznia.web.Csrf;
 @QuarkusTest
 class CoordinatorPagesTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
+
+    /** Saving a rule set starts a full re-match; later tests must not race with it. */
+    @org.junit.jupiter.api.AfterEach
+    void awaitRematch() {
+        new ua.kuznia.fuzz.DatabaseFingerprint(db).awaitIdleJobs();
+    }
+
     private static Map<String, Object> gap(String area) {
         List<Map<String, Object>> rows = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/matching/gaps").then()
                 .statusCode(200).extract().jsonPath().getList("$");
