@@ -88,7 +88,9 @@ public class NotificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mute kinds (NEW_MATCH, INTEREST, DECISION) and turn e-mail on or off")
     public NotificationService.Preferences updatePreferences(@Valid @NotNull PreferencesBody body) {
+        // Validated and stored first: a refused request must leave no trace, not even the address.
+        notifications.updatePreferences(callers.current(), body.mutedKinds(), body.emailEnabled());
         notifications.remember(callers.current(), user.email(), null);
-        return notifications.updatePreferences(callers.current(), body.mutedKinds(), body.emailEnabled());
+        return notifications.preferences(callers.current());
     }
 }

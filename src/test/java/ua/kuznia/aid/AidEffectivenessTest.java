@@ -30,6 +30,15 @@ import ua.kuznia.testing.Tokens;
 @QuarkusTest
 class AidEffectivenessTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource jobsDb;
+
+    /** A rule-set change starts a full re-match; later tests must not race with it. */
+    @org.junit.jupiter.api.AfterEach
+    void awaitRematch() {
+        new ua.kuznia.fuzz.DatabaseFingerprint(jobsDb).awaitIdleJobs();
+    }
+
     // ew.sigint is used by no other test, so its ratings come from these rows alone.
     static final String AREA = "ew.sigint";
 

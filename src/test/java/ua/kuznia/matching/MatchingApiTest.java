@@ -31,6 +31,15 @@ import ua.kuznia.testing.Tokens;
 @QuarkusTest
 class MatchingApiTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource jobsDb;
+
+    /** A rule-set change starts a full re-match; later tests must not race with it. */
+    @org.junit.jupiter.api.AfterEach
+    void awaitRematch() {
+        new ua.kuznia.fuzz.DatabaseFingerprint(jobsDb).awaitIdleJobs();
+    }
+
     @Inject
     AgroalDataSource db;
 
