@@ -192,9 +192,10 @@ class KeycloakRealmIT {
         assertFalse(client.get("implicitFlowEnabled").asBoolean());
         assertFalse(client.get("directAccessGrantsEnabled").asBoolean());
         assertFalse(client.get("serviceAccountsEnabled").asBoolean());
-        assertEquals(List.of("http://localhost:8080/*"), strings(client.get("redirectUris")));
+        // The integration tests add their own service's port at run time (allowWebApplicationAt).
+        assertEquals("http://localhost:8080/*", strings(client.get("redirectUris")).get(0));
         assertEquals(List.of("+"), strings(client.get("webOrigins")));
-        assertEquals("http://localhost:8080/*", client.at("/attributes/post.logout.redirect.uris").asText());
+        assertTrue(client.at("/attributes/post.logout.redirect.uris").asText().startsWith("http://localhost:8080/*"));
     }
 
     @Test
