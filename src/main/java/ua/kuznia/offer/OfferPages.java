@@ -1,5 +1,9 @@
 package ua.kuznia.offer;
 
+import static ua.kuznia.web.FormValues.decimal;
+import static ua.kuznia.web.FormValues.integer;
+import static ua.kuznia.web.FormValues.plain;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -289,38 +293,6 @@ public class OfferPages {
             violations.add(new Problem.Violation(field, "unknown value '" + raw + "'"));
             return null;
         }
-    }
-
-    static Integer integer(String raw, String field, List<Problem.Violation> violations) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.strip());
-        } catch (NumberFormatException e) {
-            violations.add(new Problem.Violation(field, "must be a whole number"));
-            return null;
-        }
-    }
-
-    static Double decimal(String raw, String field, List<Problem.Violation> violations) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            double value = Double.parseDouble(raw.strip().replace(',', '.').replace(" ", "").replace("\u00a0", ""));
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        violations.add(new Problem.Violation(field, "must be a number"));
-        return null;
-    }
-
-    static String plain(Double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf(value.longValue()) : String.valueOf(value);
     }
 
     private static List<String> orEmpty(List<String> values) {
