@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,9 @@ public class BodySizeLimit {
     /** File uploads (aid-data imports) are larger than any JSON body but still bounded. */
     @ConfigProperty(name = "kuznia.http.max-upload-bytes")
     long maxUploadBytes;
+
+    /** Oversized bodies up to this multiple of the limit are drained before the answer. */
+    private static final long DRAIN_FACTOR = 4;
 
     @Inject
     ObjectMapper json;
@@ -57,9 +61,21 @@ public class BodySizeLimit {
             context.next();
             return;
         }
-        respond(context, new Problem("/problems/payload-too-large", "Payload Too Large", 413,
+        Problem tooLarge = new Problem("/problems/payload-too-large", "Payload Too Large", 413,
                 "The request body has " + declared + " bytes; the limit is " + limit,
-                context.normalizedPath(), List.of(), Map.of("maxBytes", limit)));
+                context.normalizedPath(), List.of(), Map.of("maxBytes", limit));
+        HttpServerRequest request = context.request();
+        if (declared > limit * DRAIN_FACTOR || request.isEnded()) {
+            respond(context, tooLarge);
+            return;
+        }
+        // Most clients read the answer only after sending the whole body: closing on them
+        // mid-write gives them a broken pipe instead of this problem. A moderately oversized
+        // body is therefore read and thrown away first; a huge one is cut off.
+        request.handler(ignored -> { });
+        request.exceptionHandler(ignored -> { });
+        request.endHandler(ignored -> respond(context, tooLarge));
+        request.resume();
     }
 
     private void respond(RoutingContext context, Problem problem) {
