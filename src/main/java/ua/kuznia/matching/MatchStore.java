@@ -81,6 +81,15 @@ public class MatchStore {
         void offersDone(int offers, int suggestions);
     }
 
+    /**
+     * Runs inside the {@link #syncAll} transaction after the rankings are written: the offers whose
+     * ranking changed since those rankings were computed, with their current top K.
+     */
+    @FunctionalInterface
+    public interface CatchUp {
+        SortedMap<Long, List<ScoredMatch>> changedSince(Connection c) throws SQLException;
+    }
+
     /** Runs inside the {@link #syncAll} transaction just before it commits. */
     @FunctionalInterface
     public interface BeforeCommit {
@@ -98,7 +107,7 @@ public class MatchStore {
      */
     public int syncAll(SortedMap<Long, List<ScoredMatch>> rankings, int ruleSetVersion,
                        BiFunction<Long, Long, Optional<Explanation>> explain, Progress progress,
-                       BeforeCommit beforeCommit) {
+                       CatchUp catchUp, BeforeCommit beforeCommit) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -113,6 +122,16 @@ public class MatchStore {
                     }
                     if (++done % PROGRESS_EVERY == 0) {
                         progress.offersDone(done, suggestions);
+                    }
+                }
+                // Profiles and offers written while the rankings were computed were re-matched and
+                // stored by their writers already; the rankings above would undo that at commit.
+                for (Map.Entry<Long, List<ScoredMatch>> offer : catchUp.changedSince(c).entrySet()) {
+                    List<Long> fresh = new ArrayList<>();
+                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain, fresh)
+                            - rankings.getOrDefault(offer.getKey(), List.of()).size();
+                    if (!fresh.isEmpty()) {
+                        freshByOffer.computeIfAbsent(offer.getKey(), id -> new ArrayList<>()).addAll(fresh);
                     }
                 }
                 beforeCommit.run(c, done, suggestions);
@@ -138,11 +157,19 @@ public class MatchStore {
     /** Writes one offer's ranking; profiles that had no row for this offer before go to {@code fresh}. */
     private int sync(Connection c, long offerId, List<ScoredMatch> topK, int ruleSetVersion,
                      BiFunction<Long, Long, Optional<Explanation>> explain, List<Long> fresh) throws SQLException {
-        Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?", offerId);
+        // Locked, and written, in profile order: a full re-match and an incremental one writing
+        // the same offer at once then wait for each other instead of deadlocking.
+        Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?"
+                + " ORDER BY profile_id FOR UPDATE", offerId);
         Set<Long> ranked = new HashSet<>();
+        Map<Long, Integer> ranks = new HashMap<>();
+        for (ScoredMatch match : topK) {
+            ranks.put(match.profileId(), ranks.size() + 1);
+        }
+        List<ScoredMatch> byProfile = new ArrayList<>(topK);
+        byProfile.sort(java.util.Comparator.comparingLong(ScoredMatch::profileId));
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            int rank = 1;
-            for (ScoredMatch match : topK) {
+            for (ScoredMatch match : byProfile) {
                 ranked.add(match.profileId());
                 if (!existing.containsKey(match.profileId())) {
                     fresh.add(match.profileId());
@@ -150,7 +177,7 @@ public class MatchStore {
                 upsert.setLong(1, offerId);
                 upsert.setLong(2, match.profileId());
                 upsert.setDouble(3, match.score());
-                upsert.setInt(4, rank++);
+                upsert.setInt(4, ranks.get(match.profileId()));
                 upsert.setInt(5, ruleSetVersion);
                 upsert.setString(6, explainJson(explain.apply(offerId, match.profileId())));
                 upsert.addBatch();
@@ -173,7 +200,7 @@ public class MatchStore {
                  PreparedStatement s = c.prepareStatement("SELECT offer_id, status FROM match_result"
                          + " WHERE profile_id = ? AND status <> 'SUGGESTED' AND rank IS NULL")) {
                 s.setLong(1, profileId);
-                Map<Long, String> rows = new HashMap<>();
+                Map<Long, String> rows = new java.util.TreeMap<>(); // offer order, as a full re-match locks them
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rows.put(rs.getLong(1), rs.getString(2));

@@ -287,6 +287,7 @@ public class MatchingService {
         jobProgress = 0;
         try {
             jobs.claim(jobId, runner);
+            long position = feed.currentPosition();
             MatchEngine current = engine;
             RuleSetService.RuleSetView ruleSet = ruleSets.current();
             if (ruleSet.version() != current.ruleSet().version()) {
@@ -299,7 +300,7 @@ public class MatchingService {
             }
             int total = rankings.size();
             jobs.total(jobId, total);
-            int suggestions = store.syncAll(rankings, ruleSet.version(), this::explainIfIndexed, (done, written) -> {
+            int suggestions = persist(rankings, ruleSet.version(), position, (done, written) -> {
                 jobs.progress(jobId, done, written);
                 jobProgress = (double) done / Math.max(1, total);
             }, (c, done, written) -> jobs.finished(c, jobId, done, written));
@@ -311,6 +312,60 @@ public class MatchingService {
         } finally {
             jobProgress = 1;
         }
+    }
+
+    /**
+     * Writes a full re-match's rankings, computed from the index as it was at the change-log
+     * position, and brings the offers changed since up to date in the same transaction.
+     */
+    int persist(SortedMap<Long, List<ScoredMatch>> rankings, int ruleSetVersion, long position,
+                MatchStore.Progress progress, MatchStore.BeforeCommit finish) {
+        return store.syncAll(rankings, ruleSetVersion, this::explainIfIndexed, progress,
+                c -> changedSince(c, position), finish);
+    }
+
+    /** Changes committed this close below a position may still have been in flight when it was read. */
+    static final long LATE_COMMITS = 200;
+
+    /**
+     * The offers whose ranking may have moved since a full re-match computed its rankings: those
+     * of every profile and offer changed since (through any instance), re-read from the database
+     * into the index first, since another instance's change may not have reached it yet.
+     */
+    private SortedMap<Long, List<ScoredMatch>> changedSince(Connection c, long position) throws SQLException {
+        MatchEngine current = engine;
+        Set<Long> offers = new java.util.TreeSet<>();
+        Set<Long> profiles = new java.util.TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT entity_type, entity_id FROM entity_change"
+                + " WHERE id > ? AND entity_type IN ('OFFER', 'PROFILE')")) {
+            s.setLong(1, Math.max(0, position - LATE_COMMITS));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    (EntityChanged.Type.valueOf(rs.getString(1)) == EntityChanged.Type.OFFER ? offers : profiles)
+                            .add(rs.getLong(2));
+                }
+            }
+        }
+        for (long offerId : offers) {
+            source.offer(offerId).ifPresentOrElse(current::upsertOffer, () -> current.removeOffer(offerId));
+        }
+        for (long profileId : profiles) {
+            source.profile(profileId).ifPresentOrElse(current::upsertProfile, () -> current.removeProfile(profileId));
+            current.matchesForProfile(profileId).forEach(m -> offers.add(m.offerId()));
+            try (PreparedStatement s = c.prepareStatement("SELECT offer_id FROM match_result WHERE profile_id = ?")) {
+                s.setLong(1, profileId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        offers.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        SortedMap<Long, List<ScoredMatch>> rankings = new TreeMap<>();
+        for (long offerId : offers) {
+            rankings.put(offerId, current.topKForOffer(offerId));
+        }
+        return rankings;
     }
 
     public record Preview(int ruleSetVersion, int suggestionsNow, int suggestionsAfter, int appear, int disappear,
