@@ -232,6 +232,16 @@ public class ProblemMappers {
         return storageFailure(e, uri);
     }
 
+    /**
+     * Anything without a mapper of its own. A lost database connection also arrives wrapped in
+     * other libraries' unchecked exceptions (the transaction manager's, a store's), and is still
+     * a 503 rather than a 500; the rest is a bug and stays a logged 500.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        return storageFailure(e, uri);
+    }
+
     /** Seconds a client should wait before retrying while the database is away. */
     static final int RETRY_AFTER_SECONDS = 5;
 
