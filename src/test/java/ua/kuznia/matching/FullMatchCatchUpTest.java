@@ -28,7 +28,8 @@ import ua.kuznia.testing.Fixtures.Org;
  * A full re-match writes rankings it computed some time before its commit. Profiles written in
  * between were already re-matched by their own writes; the commit must not take that back.
  * The race is played deterministically: rankings are computed, then the profile is written,
- * then the rankings are persisted.
+ * then the rankings are persisted. The offers are in an area no other fast test uses, so the
+ * strong profiles made here do not push other tests' manufacturers out of their rankings.
  */
 @QuarkusTest
 class FullMatchCatchUpTest {
@@ -46,13 +47,13 @@ class FullMatchCatchUpTest {
     void aProfileWrittenDuringAFullReMatchKeepsItsFreshSuggestion() throws Exception {
         new DatabaseFingerprint(db).awaitIdleJobs();
         Org ministry = createOrganization("MINISTRY", "NL");
-        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("autonomous.ugv")));
+        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("components.optics")));
 
         long position = feed.currentPosition();
         SortedMap<Long, List<ScoredMatch>> computedBefore = new TreeMap<>(matching.engine().fullMatch());
 
         Org maker = createOrganization("MANUFACTURER", "UA");
-        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("autonomous.ugv", 9, 9, 500))));
+        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("components.optics", 9, 9, 500))));
         assertEquals("SUGGESTED", status(offer, profile), "the write itself suggests the pair");
 
         matching.persist(computedBefore, matching.engine().ruleSet().version(), position, (done, written) -> { },
@@ -64,9 +65,9 @@ class FullMatchCatchUpTest {
     void aChangeByAnotherInstanceNotYetInThisIndexIsTakenIn() throws Exception {
         new DatabaseFingerprint(db).awaitIdleJobs();
         Org ministry = createOrganization("MINISTRY", "DK");
-        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("autonomous.ugv")));
+        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("components.optics")));
         Org maker = createOrganization("MANUFACTURER", "UA");
-        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("autonomous.ugv", 9, 9, 500))));
+        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("components.optics", 9, 9, 500))));
         assertEquals("SUGGESTED", status(offer, profile));
 
         long position = feed.currentPosition();
