@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import ua.kuznia.it.DemoData;
 import ua.kuznia.it.PlatformResource;
@@ -105,6 +106,7 @@ class RoleFlowsBrowserIT {
             // The page after saving is read back from the database, not echoed from the form.
             assertEquals(changed, maker.value(capacity));
             assertEquals(original[1], maker.value(trl));
+            assertControlsApart(maker, maker.findAll(By.cssSelector("#capability-rows > fieldset")));
         });
         String saved = maker.value(capacity);
 
@@ -139,6 +141,31 @@ class RoleFlowsBrowserIT {
             assertEquals(original[0], maker.value(capacity));
         });
         return original[2];
+    }
+
+    /** In each capability row no control covers another, so every one can be read and clicked. */
+    private static void assertControlsApart(Browser maker, List<WebElement> rows) {
+        assertFalse(rows.isEmpty(), "the profile has capability rows");
+        for (WebElement row : rows) {
+            List<WebElement> controls = row.findElements(By.cssSelector("input, select, button"));
+            for (int i = 0; i < controls.size(); i++) {
+                for (int j = i + 1; j < controls.size(); j++) {
+                    Rectangle a = controls.get(i).getRect();
+                    Rectangle b = controls.get(j).getRect();
+                    boolean overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+                    if (overlap) {
+                        maker.show(controls.get(i));
+                        throw new AssertionError(describe(controls.get(i), a) + " overlaps " + describe(controls.get(j), b));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(WebElement control, Rectangle rect) {
+        String id = control.getAttribute("id");
+        return (id == null || id.isEmpty() ? control.getTagName() + " '" + control.getText() + "'" : "#" + id)
+                + " at " + rect.x + "," + rect.y + " " + rect.width + "x" + rect.height;
     }
 
     /** From "my matches" to the match's explanation, and interest from the manufacturer's side. */
