@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Ids of the demo data (src/main/resources/demo/demo-data.sql) looked up through the API at run time,
  * and throwaway rows for tests that write. Lookups use staff tokens, which read everything up to the
- * coordination office's NATO_SECRET clearance.
+ * coordination office's NATO_SECRET clearance. Public for the browser tests of
+ * {@code ua.kuznia.it.browser}, which need the same known rows.
  */
-final class DemoData {
+public final class DemoData {
 
     /** mod-de, OPEN, classified NATO_RESTRICTED: every authenticated persona may read it. */
     static final String DE_RESTRICTED_OFFER = "Licensed production of 155-mm artillery shells (demo)";
@@ -160,7 +161,7 @@ final class DemoData {
     // Matching and review
 
     /** Waits until a full re-match job is done, so later cells do not race with its re-ranking. */
-    static void awaitJob(long jobId) {
+    public static void awaitJob(long jobId) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             String status = read(Persona.ADMIN, "/api/v1/matching/jobs/" + jobId).path("status").asText();
@@ -204,22 +205,26 @@ final class DemoData {
     }
 
     /** A new mod-de offer that maker-1 matches, and that match. Deleting the offer deletes the match. */
-    record FreshMatch(long offerId, long matchId) {
+    public record FreshMatch(long offerId, long matchId, String offerTitle) {
     }
 
     /**
      * A match of maker-1 with a new 155-mm offer of mod-de, SUGGESTED or, with {@code mutual}, after
      * both sides expressed interest. The matcher ranks a new offer before the POST returns.
      */
-    static FreshMatch freshMakerOneMatch(boolean mutual) {
-        long offer = newOffer(Persona.MINISTRY_DE, "NATO_RESTRICTED", "OPEN", unique("Review offer "));
+    public static FreshMatch freshMakerOneMatch(boolean mutual) {
+        return mutual ? freshMakerOneMatchWithInterestOf(Persona.MAKER_1, Persona.MINISTRY_DE) : freshMakerOneMatchWithInterestOf();
+    }
+
+    /** The same after the given sides expressed interest, in that order (one side alone leaves it half-answered). */
+    public static FreshMatch freshMakerOneMatchWithInterestOf(Persona... sides) {
+        String title = unique("Review offer ");
+        long offer = newOffer(Persona.MINISTRY_DE, "NATO_RESTRICTED", "OPEN", title);
         long match = matchOf(offer, profileIdOf("ua-mfr-01"));
-        if (mutual) {
-            for (Persona side : new Persona[] {Persona.MAKER_1, Persona.MINISTRY_DE}) {
-                expect(send(side, "POST", "/api/v1/matches/" + match + "/interest", "{}"), 200, side + " interest");
-            }
+        for (Persona side : sides) {
+            expect(send(side, "POST", "/api/v1/matches/" + match + "/interest", "{}"), 200, side + " interest");
         }
-        return new FreshMatch(offer, match);
+        return new FreshMatch(offer, match, title);
     }
 
     /** The current rule set, ready to send back (read-only members removed). */
@@ -300,7 +305,7 @@ final class DemoData {
     }
 
     /** Removes a throwaway row if a cell left it behind; a 404 means the cell already deleted it. */
-    static void deleteIfPresent(Persona owner, String path) {
+    public static void deleteIfPresent(Persona owner, String path) {
         int status = send(owner, "DELETE", path, null).statusCode();
         if (status != 204 && status != 404) {
             throw new AssertionError("Cleanup DELETE " + path + " as " + owner + " answered " + status);

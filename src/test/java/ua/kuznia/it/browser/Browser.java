@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -119,6 +121,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until nothing visible matches, e.g. a badge a script or a new page removed. */
+    public void waitForAbsence(By locator) {
+        try {
+            new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(locator));
+        } catch (TimeoutException e) {
+            throw lost("waiting for " + locator + " to go", e);
+        }
+    }
+
     public void waitForText(By locator, String text) {
         try {
             new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
@@ -137,6 +148,68 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(By locator) {
         return driver.findElement(locator);
+    }
+
+    public List<WebElement> findAll(By locator) {
+        return driver.findElements(locator);
+    }
+
+    /** Scrolls an element to the middle of the window, so the step's screenshot shows it. */
+    public WebElement show(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        return element;
+    }
+
+    /** The current value of a form field, as the user would submit it now. */
+    public String value(By locator) {
+        return driver.findElement(locator).getDomProperty("value");
+    }
+
+    /** Replaces what a field holds, as a user selecting its text and typing over it would. */
+    public Browser type(By locator, String text) {
+        WebElement field = driver.findElement(locator);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /**
+     * Clicks something that loads another page (a link, a submit button) and returns once that
+     * page is there: a click alone may return while the old page is still showing, and the next
+     * look would then read it.
+     */
+    public Browser clickAndLoad(WebElement element) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        element.click();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, WAIT);
+            wait.until(ExpectedConditions.stalenessOf(before));
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d)
+                    .executeScript("return document.readyState")));
+        } catch (TimeoutException e) {
+            throw lost("waiting for the page after clicking " + element, e);
+        }
+        return this;
+    }
+
+    public Browser clickAndLoad(By locator) {
+        return clickAndLoad(waitFor(locator));
+    }
+
+    /**
+     * One step of a flow, named for the screenshot it leaves: after the step the page as it was,
+     * and when the step fails the page that made it fail, named in the failure.
+     */
+    public void step(String name, Runnable step) {
+        try {
+            step.run();
+        } catch (AssertionError | RuntimeException e) {
+            Path shot = screenshot("failure-" + name);
+            e.addSuppressed(new AssertionError("Step \"" + name + "\" failed on " + driver.getCurrentUrl()
+                    + "; screenshot " + shot));
+            throw e;
+        }
+        screenshot(name);
     }
 
     public String text() {
