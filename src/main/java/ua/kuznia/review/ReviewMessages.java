@@ -147,7 +147,7 @@ public interface ReviewMessages {
             {#is APPROVED}Approved\
             {#is REJECTED}Rejected\
             {#is DECLINED}Declined\
-            {#is STALE}Stale\
+            {#is STALE}Out of date\
             {#is WITHDRAWN}Withdrawn\
             {#else}{status}\
             {/when}""")
