@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
@@ -132,7 +133,7 @@ public class AidPages {
     public Response importRecords(@RestForm("file") FileUpload file) {
         try {
             if (file == null || file.size() == 0) {
-                throw ProblemException.invalid("file", "choose a CSV file");
+                throw ProblemException.invalid("file", ViolationMessages::choose_csv);
             }
             KielImportService.IncomingFile incoming = Uploads.read(file);
             AidRecordService.ImportResult result = records.importCsv(incoming.fileName(), incoming.bytes(), callers.current());
@@ -157,11 +158,12 @@ public class AidPages {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Double> overrides = new TreeMap<>();
-        typed.forEach((key, value) -> parse(key, value, "supportEffectiveness." + key, overrides, errors));
+        ViolationMessages texts = Problem.Text.messages(ui.locale());
+        typed.forEach((key, value) -> parse(key, value, "supportEffectiveness." + key, overrides, errors, texts));
         if (extraKey != null && !extraKey.isBlank()) {
-            parse(extraKey.strip(), extraValue, "extraValue", overrides, errors);
+            parse(extraKey.strip(), extraValue, "extraValue", overrides, errors, texts);
         } else if (extraValue != null && !extraValue.isBlank()) {
-            errors.put("extraKey", "is required with a value");
+            errors.put("extraKey", texts.required_with_value());
         }
         if (errors.isEmpty()) {
             try {
@@ -174,7 +176,7 @@ public class AidPages {
                 for (Problem.Violation v : e.toProblem(null).violations) {
                     String field = extraKey != null && v.field().equals("supportEffectiveness." + extraKey.strip())
                             && !typed.containsKey(extraKey.strip()) ? "extraKey" : v.field();
-                    errors.merge(field, v.message(), (a, b) -> a + "; " + b);
+                    errors.merge(field, v.messageIn(ui.locale()), (a, b) -> a + "; " + b);
                 }
             }
         }
@@ -183,14 +185,14 @@ public class AidPages {
     }
 
     private static void parse(String key, String value, String field, Map<String, Double> overrides,
-                              Map<String, String> errors) {
+                              Map<String, String> errors, ViolationMessages texts) {
         if (value == null || value.isBlank()) {
             return;
         }
         try {
             overrides.put(key, Double.valueOf(value.strip().replace(',', '.')));
         } catch (NumberFormatException e) {
-            errors.put(field, "must be a number between 0 and 1");
+            errors.put(field, texts.number_between(0, 1));
         }
     }
 

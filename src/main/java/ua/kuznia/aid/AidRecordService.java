@@ -23,6 +23,7 @@ import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.taxonomy.TaxonomyService;
@@ -128,42 +129,42 @@ public class AidRecordService {
             found.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (body.donorCountry() != null && body.donorCountry().matches("^[A-Z]{2}$") && !DONORS.contains(body.donorCountry())) {
-            found.add(new Problem.Violation("donorCountry", "'" + body.donorCountry() + "' is not an ISO 3166-1 alpha-2 country code"));
+            found.add(new Problem.Violation("donorCountry", m -> m.not_a_country(body.donorCountry())));
         }
         if (body.area() != null && !body.area().isBlank()) {
             taxonomy.checkArea("area", body.area(), found);
         }
         boolean hasQuantity = body.committedQuantity() != null || body.deliveredQuantity() != null;
         if (hasQuantity && (body.quantityUnit() == null || body.quantityUnit().isBlank())) {
-            found.add(new Problem.Violation("quantityUnit", "is required with a quantity (e.g. rounds, vehicles, systems)"));
+            found.add(new Problem.Violation("quantityUnit", ViolationMessages::unit_required));
         }
         LocalDate committed = body.commitmentDate();
         LocalDate first = body.firstDeliveryDate();
         LocalDate last = body.lastDeliveryDate();
         if (committed != null && first != null && first.isBefore(committed)) {
-            found.add(new Problem.Violation("firstDeliveryDate", "must not be before commitmentDate"));
+            found.add(new Problem.Violation("firstDeliveryDate", ViolationMessages::before_commitment));
         }
         if (last != null && first == null) {
-            found.add(new Problem.Violation("lastDeliveryDate", "needs firstDeliveryDate"));
+            found.add(new Problem.Violation("lastDeliveryDate", ViolationMessages::needs_first_delivery));
         }
         if (last != null && first != null && last.isBefore(first)) {
-            found.add(new Problem.Violation("lastDeliveryDate", "must not be before firstDeliveryDate"));
+            found.add(new Problem.Violation("lastDeliveryDate", ViolationMessages::before_first_delivery));
         }
         LocalDate asOf = body.asOfDate();
         if (asOf != null) {
             // The figures of a row are those known on its as-of date; later dates are typing mistakes.
             if (asOf.isAfter(LocalDate.now())) {
-                found.add(new Problem.Violation("asOfDate", "must not be in the future"));
+                found.add(new Problem.Violation("asOfDate", ViolationMessages::in_future));
             }
             if (committed != null && committed.isAfter(asOf)) {
-                found.add(new Problem.Violation("commitmentDate", "must not be after asOfDate"));
+                found.add(new Problem.Violation("commitmentDate", ViolationMessages::after_as_of));
             }
             if (last != null && last.isAfter(asOf) || last == null && first != null && first.isAfter(asOf)) {
-                found.add(new Problem.Violation(last != null ? "lastDeliveryDate" : "firstDeliveryDate", "must not be after asOfDate"));
+                found.add(new Problem.Violation(last != null ? "lastDeliveryDate" : "firstDeliveryDate", ViolationMessages::after_as_of));
             }
         }
         found.sort(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message));
-        found.forEach(v -> violations.add(new Problem.Violation(where.apply(v.field()), v.message())));
+        found.forEach(v -> violations.add(v.at(where.apply(v.field()))));
     }
 
     private static AidRecord persist(AidRecordView body, String importSha256, Caller caller) {

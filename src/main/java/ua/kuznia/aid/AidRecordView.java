@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 public record AidRecordView(
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) Long id,
-        @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as DE (or EU)") String donorCountry,
+        @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "{kuznia.validation.donor_country}") String donorCountry,
         @NotNull LocalDate asOfDate,
         @NotNull SupportModel supportModel,
         @NotBlank @Size(max = 200) String area,

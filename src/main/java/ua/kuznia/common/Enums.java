@@ -21,7 +21,7 @@ public final class Enums {
                 return constant;
             }
         }
-        throw ProblemException.invalid(field, "unknown value '" + value + "'; allowed values: "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw ProblemException.invalid(field, m -> m.unknown_value_of(value, allowed));
     }
 }

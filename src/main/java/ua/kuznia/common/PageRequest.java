@@ -10,13 +10,13 @@ public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more (pages are zero-based)")
+    @Min(value = 0, message = "{kuznia.validation.page}")
     public int page;
 
     @QueryParam("size")
     @DefaultValue("20")
-    @Min(value = 1, message = "must be between 1 and 200")
-    @Max(value = 200, message = "must be between 1 and 200")
+    @Min(value = 1, message = "{kuznia.validation.page_size}")
+    @Max(value = 200, message = "{kuznia.validation.page_size}")
     public int size;
 
     public PageRequest() {

@@ -1,10 +1,14 @@
 package ua.kuznia.common;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +22,45 @@ public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record Violation(String field, String message) {
+    /**
+     * A field-level error. {@code message} is the English text the API answers with; {@code text},
+     * where present, renders the same message in a page's language (a form shows the error next to
+     * its field in the language of the page, while API clients rely on the English wording).
+     */
+    public record Violation(String field, String message, @JsonIgnore Text text) {
+
+        /** A message that exists in English only. */
+        public Violation(String field, String message) {
+            this(field, message, null);
+        }
+
+        public Violation(String field, Text text) {
+            this(field, text.in(Text.messages(Locale.ENGLISH)), text);
+        }
+
+        /** The message in a page's language; English where no translation exists. */
+        public String messageIn(Locale locale) {
+            return text == null ? message : text.in(Text.messages(locale));
+        }
+
+        /** The same message under another name of the field (a CSV line and column, say). */
+        public Violation at(String otherField) {
+            return new Violation(otherField, message, text);
+        }
+    }
+
+    /**
+     * A violation's message as a call of one {@link ViolationMessages} method, so that it can be
+     * rendered in any language after the service that found it has returned.
+     */
+    @FunctionalInterface
+    public interface Text {
+        String in(ViolationMessages messages);
+
+        /** The messages in a language, for texts a page composes itself. */
+        static ViolationMessages messages(Locale locale) {
+            return MessageBundles.get(ViolationMessages.class, Localized.Literal.of(locale.getLanguage()));
+        }
     }
 
     public final String type;

@@ -41,6 +41,10 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new Problem.Violation(field, message)));
     }
 
+    public static ProblemException invalid(String field, Problem.Text text) {
+        return invalid(List.of(new Problem.Violation(field, text)));
+    }
+
     public static ProblemException conflict(String type, String title, String detail, Map<String, Object> extensions) {
         return new ProblemException(409, type, title, detail, List.of(), extensions);
     }
@@ -55,7 +59,7 @@ public class ProblemException extends RuntimeException {
     /** Optimistic locking on update: the client must send the version it read, and it must be current. */
     public static void requireCurrentVersion(String what, Long sent, long current) {
         if (sent == null) {
-            throw invalid("version", "is required on update (optimistic locking): send the version you read");
+            throw invalid("version", ViolationMessages::version_required);
         }
         if (sent != current) {
             throw staleVersion(what, sent, current);

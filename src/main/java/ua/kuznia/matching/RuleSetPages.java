@@ -22,12 +22,14 @@ import java.util.TreeMap;
 import org.jboss.resteasy.reactive.RestForm;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
 import ua.kuznia.matching.engine.Rule;
 import ua.kuznia.matching.engine.RuleCatalog;
 import ua.kuznia.taxonomy.TaxonomyLabels;
+import ua.kuznia.web.FormErrors;
 import ua.kuznia.web.UiContext;
 
 /**
@@ -125,9 +127,7 @@ public class RuleSetPages {
         if (e.status() != 400) {
             throw e;
         }
-        for (Problem.Violation v : e.toProblem(null).violations) {
-            errors.merge(v.field(), v.message(), (a, b) -> a + "; " + b);
-        }
+        errors.putAll(FormErrors.byField(e.violations(), ui.locale()));
         Form marked = new Form(form.version(),
                 form.weights().stream().map(w -> new WeightField(w.rule(), w.description(), w.value(),
                         errors.get("weights." + w.rule()))).toList(), form.minScore(), form.topK(),
@@ -159,7 +159,7 @@ public class RuleSetPages {
         Double minScore = number("minScore", form.minScore(), true, violations);
         Double topK = number("topK", form.topK(), true, violations);
         if (topK != null && topK != Math.rint(topK)) {
-            violations.add(new Problem.Violation("topK", "must be a whole number"));
+            violations.add(new Problem.Violation("topK", ViolationMessages::whole_number));
         }
         Double version = number("version", form.version(), true, violations);
         RuleSetService.RuleSetView proposed = new RuleSetService.RuleSetView(version == null ? null : version.intValue(),
@@ -180,7 +180,7 @@ public class RuleSetPages {
     private static Double number(String field, String text, boolean required, List<Problem.Violation> violations) {
         if (text == null || text.isBlank()) {
             if (required) {
-                violations.add(new Problem.Violation(field, "is required"));
+                violations.add(new Problem.Violation(field, ViolationMessages::required));
             }
             return null;
         }
@@ -192,7 +192,7 @@ public class RuleSetPages {
         } catch (NumberFormatException e) {
             // reported below
         }
-        violations.add(new Problem.Violation(field, "must be a number"));
+        violations.add(new Problem.Violation(field, ViolationMessages::number));
         return null;
     }
 

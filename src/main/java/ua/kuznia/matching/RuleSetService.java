@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import ua.kuznia.common.EntityChanged;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.matching.engine.RuleCatalog;
@@ -76,30 +77,28 @@ public class RuleSetService {
         List<Problem.Violation> violations = new ArrayList<>();
         merged.weights().forEach((id, weight) -> {
             if (!RuleCatalog.isSoftRule(id)) {
-                violations.add(new Problem.Violation("weights." + id, "unknown soft rule; known rules: "
-                        + String.join(", ", RuleCatalog.softRules().stream().map(r -> r.id()).toList())));
+                violations.add(new Problem.Violation("weights." + id, m -> m.unknown_soft_rule(
+                        String.join(", ", RuleCatalog.softRules().stream().map(r -> r.id()).toList()))));
             } else if (weight == null || weight < 0 || weight > 100) {
-                violations.add(new Problem.Violation("weights." + id, "must be between 0 and 100"));
+                violations.add(new Problem.Violation("weights." + id, m -> m.between(0, 100)));
             }
         });
         if (merged.minScore() < 0 || merged.minScore() > 100) {
-            violations.add(new Problem.Violation("minScore", "must be between 0 and 100"));
+            violations.add(new Problem.Violation("minScore", m -> m.between(0, 100)));
         }
         if (merged.topK() < 1 || merged.topK() > 1000) {
-            violations.add(new Problem.Violation("topK", "must be between 1 and 1000"));
+            violations.add(new Problem.Violation("topK", m -> m.between(1, 1000)));
         }
         merged.areaPriorities().forEach((area, value) -> {
             if (!taxonomy.isArea(area)) {
-                violations.add(new Problem.Violation("areaPriorities." + area, "unknown area; valid codes are listed at "
-                        + TaxonomyService.AREAS_LIST));
+                violations.add(new Problem.Violation("areaPriorities." + area, m -> m.unknown_area(TaxonomyService.AREAS_LIST)));
             }
             checkUnit("areaPriorities." + area, value, violations);
         });
         merged.supportEffectiveness().forEach((key, value) -> {
             String[] parts = key.split("\\|", 2);
             if (!isTransferType(parts[0]) || parts.length == 2 && !taxonomy.isArea(parts[1])) {
-                violations.add(new Problem.Violation("supportEffectiveness." + key,
-                        "keys are TRANSFER_TYPE or TRANSFER_TYPE|area.code with codes from /api/v1/taxonomy"));
+                violations.add(new Problem.Violation("supportEffectiveness." + key, ViolationMessages::effectiveness_key));
             }
             checkUnit("supportEffectiveness." + key, value, violations);
         });
@@ -120,7 +119,7 @@ public class RuleSetService {
 
     private static void checkUnit(String field, Double value, List<Problem.Violation> violations) {
         if (value == null || value < 0 || value > 1) {
-            violations.add(new Problem.Violation(field, "must be between 0 and 1"));
+            violations.add(new Problem.Violation(field, m -> m.between(0, 1)));
         }
     }
 

@@ -8,7 +8,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +27,7 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
@@ -111,7 +112,7 @@ public class OfferPages {
     ShortlistService shortlist;
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
 
     @GET
     public TemplateInstance list(@RestQuery Integer page) {
@@ -202,7 +203,7 @@ public class OfferPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response shortlist(@PathParam("id") long id, @RestForm Long profileId, @RestForm String action) {
         if (profileId == null) {
-            throw ProblemException.invalid("profileId", "is required");
+            throw ProblemException.invalid("profileId", ViolationMessages::required);
         }
         Caller caller = callers.current();
         if ("remove".equals(action)) {
@@ -233,7 +234,7 @@ public class OfferPages {
             if (problem.status() != 400 && problem.status() != 409) {
                 throw problem;
             }
-            return Response.status(problem.status() == 400 ? 422 : 409).entity(editor(form, FormErrors.of(problem))).build();
+            return Response.status(problem.status() == 400 ? 422 : 409).entity(editor(form, FormErrors.of(problem, ui.locale()))).build();
         }
         return Response.seeOther(URI.create("/ui/offers/" + id + "/candidates")).build();
     }
@@ -264,7 +265,7 @@ public class OfferPages {
                 integer(form.minTrl(), "minTrl", violations), integer(form.minMrl(), "minMrl", violations),
                 decimal(form.minMonthlyCapacity(), "minMonthlyCapacity", violations), form.requiredCertifications(),
                 clearance, classification, status, form.version());
-        FormErrors.validate(validator, body, violations);
+        FormErrors.validate(validators, ui.locale(), body, violations);
         return body;
     }
 
@@ -290,7 +291,7 @@ public class OfferPages {
         try {
             return Enum.valueOf(type, raw);
         } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation(field, "unknown value '" + raw + "'"));
+            violations.add(new Problem.Violation(field, m -> m.unknown_value(raw)));
             return null;
         }
     }

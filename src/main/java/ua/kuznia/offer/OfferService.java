@@ -17,6 +17,7 @@ import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
@@ -216,13 +217,12 @@ public class OfferService {
     private void check(OfferView body, Caller caller) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (!caller.clearedFor(body.classification())) {
-            violations.add(new Problem.Violation("classification", "is above your organization's clearance ("
-                    + caller.clearance() + "); you could not see the offer yourself"));
+            violations.add(new Problem.Violation("classification", m -> m.above_clearance(String.valueOf(caller.clearance()))));
         }
         taxonomy.checkAreas("areas", body.areas(), violations);
         taxonomy.checkCertifications("requiredCertifications", body.requiredCertifications(), violations);
         if (body.opensAt() != null && body.closesAt() != null && body.closesAt().isBefore(body.opensAt())) {
-            violations.add(new Problem.Violation("closesAt", "must not be before opensAt"));
+            violations.add(new Problem.Violation("closesAt", ViolationMessages::closes_before_opens));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

@@ -27,18 +27,18 @@ public record OfferView(
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) String country,
         @NotBlank @Size(max = 300) String title,
         @Size(max = 20_000) String description,
-        @NotEmpty(message = "must name at least one capability area") @Size(max = 20) List<@NotBlank String> areas,
+        @NotEmpty(message = "{kuznia.validation.areas}") @Size(max = 20) List<@NotBlank String> areas,
         @NotNull TransferType transferType,
         @NotNull @Min(1) @Max(9) Integer minTrl,
         @NotNull @Min(1) @Max(10) Integer minMrl,
-        @PositiveOrZero @DecimalMax(value = "1e12", message = "must be at most 1e12") Double minMonthlyCapacity,
+        @PositiveOrZero @DecimalMax(value = "1e12", message = "{kuznia.validation.at_most}") Double minMonthlyCapacity,
         @Size(max = 20) List<@NotBlank String> requiredCertifications,
         @NotNull Classification requiredClearance,
         @NotNull Classification classification,
         @Min(1) @Max(4) Integer maxRiskTier,
         @PositiveOrZero @Digits(integer = 14, fraction = 2) BigDecimal budgetEur,
         @Size(max = 200) String fundingInstrument,
-        @PositiveOrZero @DecimalMax(value = "1e13", message = "must be at most 1e13") Double targetVolume,
+        @PositiveOrZero @DecimalMax(value = "1e13", message = "{kuznia.validation.at_most}") Double targetVolume,
         @Size(max = 60) String targetVolumeUnit,
         @Min(0) @Max(100) Integer localizationTargetPercent,
         @Valid ExportControl exportControl,
@@ -51,7 +51,7 @@ public record OfferView(
 
     /** What the platform records about export control; it grants nothing. */
     public record ExportControl(
-            @Size(max = 22) List<@NotNull @Pattern(regexp = "^ML([1-9]|1[0-9]|2[0-2])$", message = "must be an EU Common Military List code ML1 ... ML22") String> mlCodes,
+            @Size(max = 22) List<@NotNull @Pattern(regexp = "^ML([1-9]|1[0-9]|2[0-2])$", message = "{kuznia.validation.ml_code}") String> mlCodes,
             Boolean licenceRequired) {
     }
 }

@@ -11,10 +11,10 @@ import ua.kuznia.taxonomy.Classification;
 /** An organization as the API reads and writes it; id, version and timestamps are read-only except version on update. */
 public record OrganizationView(
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) Long id,
-        @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$", message = "must be 2-63 lowercase letters, digits or '-'") String code,
+        @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$", message = "{kuznia.validation.organization_code}") String code,
         @NotNull OrganizationKind kind,
         @NotBlank @Size(max = 300) String name,
-        @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as DE or UA") String country,
+        @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "{kuznia.validation.country}") String country,
         Classification clearance,
         Long version,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) Instant createdAt,

@@ -25,11 +25,11 @@ public record ManufacturerView(
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) String organizationCode,
         @JsonProperty(access = JsonProperty.Access.READ_ONLY) String country,
         @NotBlank @Size(max = 300) String legalName,
-        @NotBlank @Pattern(regexp = "^[0-9]{8}$", message = "must be exactly 8 digits") String edrpou,
+        @NotBlank @Pattern(regexp = "^[0-9]{8}$", message = "{kuznia.validation.edrpou}") String edrpou,
         @NotBlank String oblast,
-        @PositiveOrZero @Max(value = 2_000_000, message = "must be at most 2000000") Integer employees,
+        @PositiveOrZero @Max(value = 2_000_000, message = "{kuznia.validation.at_most}") Integer employees,
         @Size(max = 10_000) String description,
-        @NotNull @Size(max = 50, message = "at most 50 capabilities") List<@NotNull @Valid Capability> capabilities,
+        @NotNull @Size(max = 50, message = "{kuznia.validation.capabilities}") List<@NotNull @Valid Capability> capabilities,
         @Size(max = 20) List<@NotBlank String> certifications,
         @NotNull Classification clearance,
         @Valid Seeking seeking,
@@ -43,7 +43,7 @@ public record ManufacturerView(
             @NotBlank String area,
             @NotNull @Min(1) @Max(9) Integer trl,
             @NotNull @Min(1) @Max(10) Integer mrl,
-            @NotNull @PositiveOrZero @DecimalMax(value = "1e12", message = "must be at most 1e12") Double monthlyCapacity,
+            @NotNull @PositiveOrZero @DecimalMax(value = "1e12", message = "{kuznia.validation.at_most}") Double monthlyCapacity,
             @Size(max = 60) String capacityUnit,
             @Size(max = 2_000) String notes) {
     }

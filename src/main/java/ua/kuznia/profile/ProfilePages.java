@@ -8,7 +8,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
@@ -124,7 +125,7 @@ public class ProfilePages {
     MatchQueryService matches;
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
 
     @GET
     public TemplateInstance show(@RestQuery boolean saved) {
@@ -180,7 +181,7 @@ public class ProfilePages {
                 rows.add(CapabilityRow.empty());
             }
             return Response.status(problem.status() == 400 ? 422 : 409)
-                    .entity(render(overview, form, FormErrors.of(problem), false)).build();
+                    .entity(render(overview, form, FormErrors.of(problem, ui.locale()), false)).build();
         }
         return Response.seeOther(URI.create("/ui/profile?saved=true")).build();
     }
@@ -225,21 +226,21 @@ public class ProfilePages {
         try {
             clearance = form.clearance() == null || form.clearance().isBlank() ? null : Classification.valueOf(form.clearance());
         } catch (IllegalArgumentException e) {
-            violations.add(new Problem.Violation("clearance", "unknown level '" + form.clearance() + "'"));
+            violations.add(new Problem.Violation("clearance", m -> m.unknown_level(form.clearance())));
         }
         List<TransferType> transferTypes = new ArrayList<>();
         for (String code : form.seekingTransferTypes()) {
             try {
                 transferTypes.add(TransferType.valueOf(code));
             } catch (IllegalArgumentException e) {
-                violations.add(new Problem.Violation("seeking.transferTypes", "unknown transfer type '" + code + "'"));
+                violations.add(new Problem.Violation("seeking.transferTypes", m -> m.unknown_transfer_type(code)));
             }
         }
         ManufacturerView body = new ManufacturerView(null, null, null, null, form.legalName(), form.edrpou(), blankToNull(form.oblast()),
                 integer(form.employees(), "employees", violations), blankToNull(form.description()), capabilities,
                 form.certifications(), clearance, new ManufacturerView.Seeking(form.seekingAreas(), transferTypes), status,
                 form.version(), null, null);
-        FormErrors.validate(validator, body, violations);
+        FormErrors.validate(validators, ui.locale(), body, violations);
         return body;
     }
 

@@ -252,11 +252,11 @@ public class ProfileService {
     private void check(ManufacturerView body, Long selfId) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (!Edrpou.isValid(body.edrpou())) {
-            violations.add(new Problem.Violation("edrpou", "check digit does not match: '" + body.edrpou() + "' is not a valid EDRPOU code"));
+            violations.add(new Problem.Violation("edrpou", m -> m.edrpou_check_digit(String.valueOf(body.edrpou()))));
         } else {
             ManufacturerProfile.<ManufacturerProfile>find("edrpou", body.edrpou()).firstResultOptional()
                     .filter(other -> !other.id.equals(selfId))
-                    .ifPresent(other -> violations.add(new Problem.Violation("edrpou", "is already registered by profile " + other.id)));
+                    .ifPresent(other -> violations.add(new Problem.Violation("edrpou", m -> m.edrpou_taken(other.id))));
         }
         taxonomy.checkOblast("oblast", body.oblast(), violations);
         for (int i = 0; i < body.capabilities().size(); i++) {

@@ -5,7 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
@@ -110,7 +111,7 @@ public class MatchPages {
     ReviewService reviews;
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
 
     @GET
     @Path("ui/my-matches")
@@ -155,7 +156,7 @@ public class MatchPages {
     public Response decline(@PathParam("id") long id, @RestForm Long version, @RestForm String reason) {
         Caller caller = callers.current();
         try {
-            FormErrors.validate(validator, new ReviewResource.Reason(reason, version), List.of());
+            FormErrors.validate(validators, ui.locale(), new ReviewResource.Reason(reason, version), List.of());
             reviews.act(id, ReviewAction.DECLINE, reason, version, caller);
         } catch (ProblemException problem) {
             return refused(id, caller, problem, reason);
@@ -167,7 +168,7 @@ public class MatchPages {
     @Path("ui/explain")
     public TemplateInstance explain(@RestQuery Long offer, @RestQuery Long manufacturer) {
         if (offer == null || manufacturer == null) {
-            throw ProblemException.invalid(offer == null ? "offer" : "manufacturer", "is required");
+            throw ProblemException.invalid(offer == null ? "offer" : "manufacturer", ViolationMessages::required);
         }
         Caller caller = callers.current();
         ExplanationView explanation = ExplanationView.of(matches.explain(offer, manufacturer, caller), ui.locale());
@@ -186,7 +187,7 @@ public class MatchPages {
         }
         ReviewService.MatchDetail match = reviews.find(id, caller).orElseThrow(() -> ProblemException.notFound("Match", id));
         return Response.status(problem.status() == 400 ? 422 : 409)
-                .entity(matchPage(match, caller, FormErrors.of(problem), reason, false)).build();
+                .entity(matchPage(match, caller, FormErrors.of(problem, ui.locale()), reason, false)).build();
     }
 
     private TemplateInstance matchPage(ReviewService.MatchDetail match, Caller caller, FormErrors errors, String reason, boolean done) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import ua.kuznia.common.CsvWriter;
@@ -24,11 +25,13 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
 import ua.kuznia.matching.MatchStatus;
 import ua.kuznia.taxonomy.TaxonomyLabels;
+import ua.kuznia.web.FormErrors;
 import ua.kuznia.web.UiContext;
 
 /**
@@ -125,10 +128,10 @@ public class ReviewPages {
         try {
             decision = Enums.parse("action", action, ReviewAction.class);
         } catch (ProblemException e) {
-            errors.putAll(fieldErrors(e));
+            errors.putAll(fieldErrors(e, ui.locale()));
         }
         if (decision == null || !DECISIONS.contains(decision)) {
-            errors.putIfAbsent("action", "choose one of the decisions");
+            errors.putIfAbsent("action", Problem.Text.messages(ui.locale()).choose_decision());
         }
         if (errors.isEmpty()) {
             try {
@@ -136,7 +139,7 @@ public class ReviewPages {
                 long succeeded = outcomes.stream().filter(ReviewService.Outcome::succeeded).count();
                 return Response.ok(ui.page(Templates.bulk(decision, outcomes, succeeded))).build();
             } catch (ProblemException e) {
-                errors.putAll(fieldErrors(e));
+                errors.putAll(fieldErrors(e, ui.locale()));
             }
         }
         return render(filters, 0, action, note, ids == null ? List.of() : ids, errors, null, 422);
@@ -149,7 +152,7 @@ public class ReviewPages {
     @Produces("text/csv")
     public Response exportSelected(@RestForm("ids") List<Long> ids) {
         if (ids == null || ids.isEmpty()) {
-            throw ProblemException.invalid("ids", "select at least one match to export");
+            throw ProblemException.invalid("ids", ViolationMessages::select_match_to_export);
         }
         return csv(reviews.findAll(ids, callers.current()));
     }
@@ -189,7 +192,7 @@ public class ReviewPages {
         try {
             ReviewAction action = Enums.parse("decision", decision, ReviewAction.class);
             if (action == null || !DECISIONS.contains(action)) {
-                throw ProblemException.invalid("decision", "choose one of the decisions");
+                throw ProblemException.invalid("decision", ViolationMessages::choose_decision);
             }
             reviews.act(id, action, note, version, caller);
             return Response.seeOther(URI.create("/ui/review?done=" + id)).build();
@@ -203,7 +206,7 @@ public class ReviewPages {
             if (e.status() != 400) {
                 throw e;
             }
-            errors.putAll(fieldErrors(e));
+            errors.putAll(fieldErrors(e, ui.locale()));
             // The workflow names a missing note "reason" for a rejection; the form has one note field.
             if (errors.containsKey("reason")) {
                 errors.put("note", errors.remove("reason"));
@@ -228,7 +231,7 @@ public class ReviewPages {
             violations.addAll(e.toProblem(null).violations);
         }
         if (!violations.isEmpty()) {
-            violations.forEach(v -> allErrors.merge(v.field(), v.message(), (a, b) -> a + "; " + b));
+            FormErrors.byField(violations, ui.locale()).forEach((field, message) -> allErrors.merge(field, message, (a, b) -> a + "; " + b));
             matches = new Page<>(List.of(), page, PAGE_SIZE, 0);
             status = 422;
         }
@@ -257,7 +260,7 @@ public class ReviewPages {
             try {
                 minScore = Double.valueOf(filters.minScore().strip().replace(',', '.'));
             } catch (NumberFormatException e) {
-                violations.add(new Problem.Violation("minScore", "must be a number between 0 and 100"));
+                violations.add(new Problem.Violation("minScore", m -> m.number_between(0, 100)));
             }
         }
         return new ReviewService.QueueFilter(status, minScore, blankToNull(filters.area()), blankToNull(filters.country()));
@@ -276,11 +279,8 @@ public class ReviewPages {
         return match.allowedActions().stream().filter(DECISIONS::contains).toList();
     }
 
-    static Map<String, String> fieldErrors(ProblemException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem.Violation v : e.toProblem(null).violations) {
-            errors.merge(v.field(), v.message(), (a, b) -> a + "; " + b);
-        }
+    static Map<String, String> fieldErrors(ProblemException e, Locale locale) {
+        Map<String, String> errors = FormErrors.byField(e.violations(), locale);
         if (errors.isEmpty()) {
             errors.put("form", e.getMessage());
         }

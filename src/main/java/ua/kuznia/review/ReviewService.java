@@ -20,6 +20,7 @@ import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
@@ -83,7 +84,7 @@ public class ReviewService {
         }
         if (filter.minScore() != null) {
             if (filter.minScore() < 0 || filter.minScore() > 100) {
-                violations.add(new Problem.Violation("minScore", "must be between 0 and 100"));
+                violations.add(new Problem.Violation("minScore", m -> m.between(0, 100)));
             }
             where.where("m.score >= :minScore", "minScore", filter.minScore());
         }
@@ -95,7 +96,7 @@ public class ReviewService {
         if (filter.country() != null && !filter.country().isBlank()) {
             String country = filter.country().strip().toUpperCase(Locale.ROOT);
             if (!country.matches("[A-Z]{2}")) {
-                violations.add(new Problem.Violation("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
+                violations.add(new Problem.Violation("country", ViolationMessages::country_code));
             }
             where.where("o.country = :country", "country", country);
         }
@@ -114,11 +115,10 @@ public class ReviewService {
      */
     public List<Outcome> actOnEach(List<Long> ids, ReviewAction action, String note, Caller caller) {
         if (ids == null || ids.isEmpty()) {
-            throw ProblemException.invalid("ids", "select at least one match");
+            throw ProblemException.invalid("ids", ViolationMessages::select_match);
         }
         if (ReviewWorkflow.needsNote(action) && (note == null || note.isBlank())) {
-            throw ProblemException.invalid(action == ReviewAction.HOLD ? "note" : "reason",
-                    "is required for " + action.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            throw noteRequired(action);
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (long id : new LinkedHashSet<>(ids)) {
@@ -130,6 +130,18 @@ public class ReviewService {
             }
         }
         return outcomes;
+    }
+
+    /** A decision that needs a note was sent without one; a hold calls it a note, the others a reason. */
+    private static ProblemException noteRequired(ReviewAction action) {
+        Problem.Text text = switch (action) {
+            case REJECT -> ViolationMessages::required_to_reject;
+            case HOLD -> ViolationMessages::required_to_hold;
+            case DECLINE -> ViolationMessages::required_to_decline;
+            case WITHDRAW -> ViolationMessages::required_to_withdraw;
+            default -> throw new IllegalArgumentException(action + " needs no note");
+        };
+        return ProblemException.invalid(action == ReviewAction.HOLD ? "note" : "reason", text);
     }
 
     /** The matches of a shortlist the caller may see, in the order given; unknown or hidden ids are skipped. */
@@ -158,8 +170,7 @@ public class ReviewService {
                 action + " is not possible while the match is " + match.status(),
                 Map.of("currentStatus", match.status().name(), "allowed", ReviewWorkflow.allowed(match.status()))));
         if (ReviewWorkflow.needsNote(action) && (note == null || note.isBlank())) {
-            throw ProblemException.invalid(action == ReviewAction.HOLD ? "note" : "reason",
-                    "is required for " + action.name().toLowerCase().replace('_', ' '));
+            throw noteRequired(action);
         }
         em.createNativeQuery("UPDATE match_result SET status = :status, on_hold = :hold, review_note = coalesce(:note, review_note),"
                         + " decided_by = :by, decided_at = now(), updated_at = now(), version = version + 1 WHERE id = :id")

@@ -18,6 +18,7 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.offer.OfferService;
@@ -114,21 +115,21 @@ public class SearchPages {
             try {
                 trl = Integer.valueOf(query.minTrl().strip());
                 if (trl < 1 || trl > 9) {
-                    violations.add(new Problem.Violation("minTrl", "must be between 1 and 9"));
+                    violations.add(new Problem.Violation("minTrl", m -> m.between(1, 9)));
                 }
             } catch (NumberFormatException e) {
-                violations.add(new Problem.Violation("minTrl", "must be a whole number"));
+                violations.add(new Problem.Violation("minTrl", ViolationMessages::whole_number));
             }
         }
         if (query.q().length() > 200) {
-            violations.add(new Problem.Violation("q", "size must be between 0 and 200"));
+            violations.add(new Problem.Violation("q", m -> m.size_between(0, 200)));
         }
         if (!query.country().isBlank() && !query.country().strip().matches("[A-Za-z]{2}")) {
-            violations.add(new Problem.Violation("country", "must be a two-letter ISO 3166-1 code"));
+            violations.add(new Problem.Violation("country", ViolationMessages::country_two_letters));
         }
         var areas = TaxonomyChoices.areas(ui.locale());
         if (!violations.isEmpty()) {
-            return Response.status(400).entity(ui.page(Templates.search(query, FormErrors.of(violations), Results.none(),
+            return Response.status(400).entity(ui.page(Templates.search(query, FormErrors.of(violations, ui.locale()), Results.none(),
                     Results.none(), areas))).build();
         }
         String text = query.q().isBlank() ? null : query.q();
@@ -142,7 +143,7 @@ public class SearchPages {
             if (problem.status() != 400) {
                 throw problem;
             }
-            return Response.status(400).entity(ui.page(Templates.search(query, FormErrors.of(problem), Results.none(),
+            return Response.status(400).entity(ui.page(Templates.search(query, FormErrors.of(problem, ui.locale()), Results.none(),
                     Results.none(), areas))).build();
         }
     }

@@ -115,6 +115,6 @@ public class TaxonomyService {
     }
 
     private static Problem.Violation unknown(String field, String code, String list) {
-        return new Problem.Violation(field, "unknown code '" + code + "'; valid codes are listed at " + list);
+        return new Problem.Violation(field, m -> m.unknown_code(String.valueOf(code), list));
     }
 }

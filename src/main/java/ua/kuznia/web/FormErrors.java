@@ -1,10 +1,14 @@
 package ua.kuznia.web;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ua.kuznia.common.Problem;
@@ -13,44 +17,72 @@ import ua.kuznia.common.ProblemMappers;
 
 /**
  * What was wrong with a submitted form, field by field, under the same field names the API uses
- * ("capabilities[0].trl"), so each message can be shown next to its field.
+ * ("capabilities[0].trl"), so each message can be shown next to its field, in the page's language.
  */
 public final class FormErrors {
 
-    private static final FormErrors NONE = new FormErrors(List.of(), null);
+    private static final FormErrors NONE = new FormErrors(List.of(), null, Languages.DEFAULT);
 
     private final List<Problem.Violation> violations;
     private final String detail;
+    private final Locale locale;
 
-    private FormErrors(List<Problem.Violation> violations, String detail) {
+    private FormErrors(List<Problem.Violation> violations, String detail, Locale locale) {
         this.violations = List.copyOf(violations);
         this.detail = detail;
+        this.locale = locale;
     }
 
     public static FormErrors none() {
         return NONE;
     }
 
-    public static FormErrors of(ProblemException problem) {
-        return new FormErrors(problem.violations(), problem.violations().isEmpty() ? problem.getMessage() : null);
+    public static FormErrors of(ProblemException problem, Locale locale) {
+        return new FormErrors(problem.violations(), problem.violations().isEmpty() ? problem.getMessage() : null, locale);
     }
 
-    public static FormErrors of(List<Problem.Violation> violations) {
-        return new FormErrors(violations, null);
+    public static FormErrors of(List<Problem.Violation> violations, Locale locale) {
+        return new FormErrors(violations, null, locale);
+    }
+
+    /**
+     * The messages by field in the page's language, several for one field joined, for pages that
+     * look errors up by field name.
+     */
+    public static Map<String, String> byField(List<Problem.Violation> violations, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        violations.forEach(v -> errors.merge(v.field(), v.messageIn(locale), (a, b) -> a + "; " + b));
+        return errors;
     }
 
     /**
      * Runs the same bean-validation constraints the API applies to a request body (the API
-     * validates before the service is called, so a page must too) and fails like the API.
+     * validates before the service is called, so a page must too) and fails like the API. The
+     * messages are in the page's language, which need not be the one the browser asks for first.
      */
-    public static <T> void validate(Validator validator, T body, List<Problem.Violation> earlier) {
-        Set<ConstraintViolation<T>> found = validator.validate(body);
+    public static <T> void validate(ValidatorFactory validators, Locale locale, T body, List<Problem.Violation> earlier) {
+        Set<ConstraintViolation<T>> found = validators.usingContext()
+                .messageInterpolator(inLocale(validators.getMessageInterpolator(), locale)).getValidator().validate(body);
         List<Problem.Violation> all = new ArrayList<>(earlier);
         found.stream().map(v -> new Problem.Violation(ProblemMappers.fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field)).forEach(all::add);
         if (!all.isEmpty()) {
             throw ProblemException.invalid(all);
         }
+    }
+
+    private static MessageInterpolator inLocale(MessageInterpolator interpolator, Locale locale) {
+        return new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return interpolator.interpolate(template, context, locale);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale ignored) {
+                return interpolator.interpolate(template, context, locale);
+            }
+        };
     }
 
     public boolean any() {
@@ -72,7 +104,7 @@ public final class FormErrors {
     }
 
     public String get(String field) {
-        return violations.stream().filter(v -> covers(field, v.field())).map(Problem.Violation::message).distinct()
+        return violations.stream().filter(v -> covers(field, v.field())).map(v -> v.messageIn(locale)).distinct()
                 .collect(Collectors.joining("; "));
     }
 

@@ -2,6 +2,7 @@ package ua.kuznia.web;
 
 import java.util.List;
 import ua.kuznia.common.Problem;
+import ua.kuznia.common.ViolationMessages;
 
 /**
  * Numbers typed into page forms: parsed leniently as people write them (spaces, a decimal comma),
@@ -19,7 +20,7 @@ public final class FormValues {
         try {
             return Integer.valueOf(raw.strip());
         } catch (NumberFormatException e) {
-            violations.add(new Problem.Violation(field, "must be a whole number"));
+            violations.add(new Problem.Violation(field, ViolationMessages::whole_number));
             return null;
         }
     }
@@ -36,7 +37,7 @@ public final class FormValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        violations.add(new Problem.Violation(field, "must be a number"));
+        violations.add(new Problem.Violation(field, ViolationMessages::number));
         return null;
     }
 

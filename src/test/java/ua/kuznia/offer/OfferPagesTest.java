@@ -69,9 +69,15 @@ class OfferPagesTest {
                 .formParam("minTrl", "12").formParam("minMrl", "x").formParam("requiredClearance", "UNCLASSIFIED")
                 .formParam("classification", "UNCLASSIFIED").formParam("status", "DRAFT")
                 .post("/ui/offers").then().statusCode(422)
-                .body(containsString("id=\"error-title\""), containsString("id=\"error-areas\">must name at least one capability area"),
-                        containsString("id=\"error-minTrl\""), containsString("id=\"error-minMrl\">must be a whole number"),
-                        containsString("Нова пропозиція"));
+                .body(containsString("id=\"error-title\""), containsString("id=\"error-areas\">укажіть щонайменше один напрям спроможностей"),
+                        containsString("id=\"error-minTrl\""), containsString("id=\"error-minMrl\">має бути цілим числом"),
+                        containsString("id=\"error-minTrl\">має бути не більше 9"), containsString("Нова пропозиція"));
+        form(ministry.token()).formParam("title", "").formParam("transferType", "LICENSED_PRODUCTION")
+                .formParam("minTrl", "12").formParam("requiredClearance", "UNCLASSIFIED")
+                .formParam("classification", "UNCLASSIFIED").formParam("status", "DRAFT")
+                .post("/ui/offers").then().statusCode(422)
+                .body(containsString("id=\"error-areas\">must name at least one capability area"),
+                        containsString("id=\"error-minTrl\">must be less than or equal to 9"));
         long offer = createOffer(ministry, offerBody(ministry.id(), List.of("munitions")));
         Org other = createOrganization("MINISTRY", "IT");
         given().auth().oauth2(other.token()).get("/ui/offers/{id}/candidates", offer).then().statusCode(403);

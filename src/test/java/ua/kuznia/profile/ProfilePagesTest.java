@@ -2,6 +2,8 @@ package ua.kuznia.profile;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static ua.kuznia.testing.Fixtures.capability;
 import static ua.kuznia.testing.Fixtures.createOffer;
@@ -12,10 +14,12 @@ import static ua.kuznia.web.PageForms.form;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ua.kuznia.testing.Fixtures;
 import ua.kuznia.testing.Fixtures.Org;
 import ua.kuznia.testing.Tokens;
+import ua.kuznia.web.UiContext;
 
 @QuarkusTest
 class ProfilePagesTest {
@@ -86,12 +90,45 @@ class ProfilePagesTest {
                 .body(containsString("Виправте, будь ласка"), containsString("Мій профіль"),
                         containsString("class=\"field invalid\">\n    <label for=\"legalName\">"),
                         containsString("aria-describedby=\"error-legalName\""),
-                        containsString("id=\"cap-0-trl-error\">must be a whole number"),
+                        containsString("id=\"cap-0-trl-error\">має бути цілим числом"),
                         containsString("id=\"cap-0-mrl-error\">"),
                         containsString("value=\"eleven\""));
         validProfile(maker, wrongCheckDigit()).post("/ui/profile").then().statusCode(422)
                 .body(containsString("id=\"error-edrpou\">check digit does not match"),
                         containsString("value=\"Fictional Forge &lt;b&gt;Works&lt;/b&gt;\""));
+    }
+
+    /**
+     * The page's language decides, also over a browser that asks for English first; the API keeps
+     * its English texts (services' violations even for a client asking for Ukrainian).
+     */
+    @Test
+    void fieldErrorsFollowThePageLanguageWhileTheApiStaysEnglish() {
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        trl12(maker).cookie(UiContext.LANGUAGE_COOKIE, "uk").header("Accept-Language", "en").post("/ui/profile").then()
+                .statusCode(422).body(containsString("id=\"cap-0-trl-error\">має бути не більше 9"),
+                        not(containsString("less than or equal")));
+        trl12(maker).header("Accept-Language", "en").post("/ui/profile").then().statusCode(422)
+                .body(containsString("id=\"cap-0-trl-error\">must be less than or equal to 9"));
+        String wrong = wrongCheckDigit();
+        validProfile(maker, wrong).cookie(UiContext.LANGUAGE_COOKIE, "uk").post("/ui/profile").then().statusCode(422)
+                .body(containsString("id=\"error-edrpou\">контрольна цифра не збігається: «" + wrong + "» не є дійсним кодом ЄДРПОУ"));
+        Map<String, Object> body = Fixtures.profileBody(maker.id(), List.of(capability("munitions", 12, 7, 10.0)));
+        body.put("edrpou", wrong);
+        given().auth().oauth2(maker.token()).contentType("application/json").body(body)
+                .post("/api/v1/manufacturers").then().statusCode(400)
+                .body("violations.message", hasItem("must be less than or equal to 9"));
+        body.put("capabilities", List.of(capability("munitions", 8, 7, 10.0)));
+        given().auth().oauth2(maker.token()).header("Accept-Language", "uk").contentType("application/json").body(body)
+                .post("/api/v1/manufacturers").then().statusCode(400)
+                .body("violations[0].message", equalTo("check digit does not match: '" + wrong + "' is not a valid EDRPOU code"));
+    }
+
+    private static RequestSpecification trl12(Org maker) {
+        return form(maker.token()).formParam("legalName", "Fictional Forge").formParam("edrpou", Fixtures.validEdrpou())
+                .formParam("oblast", "UA-46").formParam("capArea", "munitions").formParam("capTrl", "12")
+                .formParam("capMrl", "7").formParam("capCapacity", "10").formParam("capUnit", "").formParam("capNotes", "")
+                .formParam("clearance", "UNCLASSIFIED");
     }
 
     @Test

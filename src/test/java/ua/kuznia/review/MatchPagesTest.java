@@ -64,7 +64,7 @@ class MatchPagesTest {
         form(maker.token()).header("Accept-Language", "uk").formParam("reason", " ").post("/ui/matches/{id}/decline", match)
                 .then().statusCode(422)
                 .body(containsString("class=\"field invalid\""), containsString("aria-describedby=\"error-reason\""),
-                        containsString("id=\"error-reason\">is required for decline"), containsString("Причина відмови"));
+                        containsString("id=\"error-reason\">заповніть, щоб відмовитися"), containsString("Причина відмови"));
         form(maker.token()).formParam("reason", "Line fully booked <until> spring").post("/ui/matches/{id}/decline", match)
                 .then().statusCode(303);
         given().auth().oauth2(ministry.token()).get("/ui/matches/{id}", match).then().statusCode(200)

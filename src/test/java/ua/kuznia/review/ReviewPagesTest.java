@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import ua.kuznia.testing.Fixtures.Org;
 import ua.kuznia.testing.Tokens;
 import ua.kuznia.web.Csrf;
+import ua.kuznia.web.UiContext;
 
 /** The coordinators' review pages, rendered per role through the same services as the API. */
 @QuarkusTest
@@ -120,8 +121,11 @@ class ReviewPagesTest {
                 .body(containsString("id=\"decision-done\""), containsString("Under review"));
 
         coordinatorForm().formParam("decision", "REJECT").formParam("note", " ").post("/ui/review/{id}", match).then()
-                .statusCode(422).body(containsString("id=\"note-error\""), containsString("is required for reject"),
+                .statusCode(422).body(containsString("id=\"note-error\">is required for reject"),
                         containsString("aria-invalid=\"true\""));
+        coordinatorForm().cookie(UiContext.LANGUAGE_COOKIE, "uk").formParam("decision", "REJECT").formParam("note", " ")
+                .post("/ui/review/{id}", match).then().statusCode(422)
+                .body(containsString("id=\"note-error\">заповніть, щоб відхилити"));
         coordinatorForm().formParam("decision", "HOLD").formParam("note", "Waiting for the <export> licence")
                 .post("/ui/review/{id}", match).then().statusCode(303);
         given().auth().oauth2(Tokens.coordinator()).get("/ui/review/{id}", match).then().statusCode(200)

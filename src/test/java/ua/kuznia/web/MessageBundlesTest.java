@@ -48,6 +48,26 @@ class MessageBundlesTest {
         }
     }
 
+    /** Kuznia's own bean-validation messages; the standard ones come translated with Hibernate Validator. */
+    @Test
+    void everyValidationMessageIsTranslatedToUkrainian() throws Exception {
+        Properties english = load("ValidationMessages.properties");
+        Properties uk = load("ValidationMessages_uk.properties");
+        assertFalse(english.isEmpty(), "no validation messages found");
+        for (String key : english.stringPropertyNames()) {
+            String text = uk.getProperty(key);
+            assertTrue(text != null && !text.isBlank(), key + " has no Ukrainian text");
+            for (String placeholder : placeholders(english.getProperty(key))) {
+                assertTrue(text.contains(placeholder), key + " lost " + placeholder);
+            }
+        }
+        for (String key : uk.stringPropertyNames()) {
+            assertTrue(english.containsKey(key) || key.startsWith("jakarta.validation.constraints."),
+                    key + " is in Ukrainian only");
+        }
+        assertTrue(load("ValidationMessages_en.properties").isEmpty(), "English texts belong in ValidationMessages.properties");
+    }
+
     private static List<String> placeholders(String text) {
         List<String> found = new ArrayList<>();
         var matcher = java.util.regex.Pattern.compile("\\{[a-zA-Z_][a-zA-Z0-9_.]*}").matcher(text);
