@@ -22,6 +22,7 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.Caller;
+import ua.kuznia.web.Pager;
 import ua.kuznia.web.UiContext;
 
 /** The inbox and its settings, for every signed-in user. */
@@ -44,30 +45,6 @@ public class NotificationPages {
     public record Row(NotificationService.NotificationView notification, String text) {
     }
 
-    /** Where the list is: a zero-based page of {@code pages}. */
-    public record Pager(int page, long pages) {
-
-        public long number() {
-            return page + 1L;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1L < pages;
-        }
-
-        public int previous() {
-            return page - 1;
-        }
-
-        public int next() {
-            return page + 1;
-        }
-    }
-
     @Inject
     UiContext ui;
 
@@ -86,8 +63,7 @@ public class NotificationPages {
         NotificationMessages messages = NotificationTexts.messages(ui.locale());
         List<Row> rows = found.items().stream().map(n -> new Row(n,
                 NotificationTexts.text(messages, n.event(), n.offerTitle(), n.manufacturerName()))).toList();
-        long pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-        return ui.page(Templates.inbox(rows, unreadOnly, new Pager(found.page(), pages)));
+        return ui.page(Templates.inbox(rows, unreadOnly, Pager.of(found)));
     }
 
     @POST

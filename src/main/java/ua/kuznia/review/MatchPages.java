@@ -34,6 +34,7 @@ import ua.kuznia.offer.OfferView;
 import ua.kuznia.profile.ManufacturerView;
 import ua.kuznia.profile.ProfileService;
 import ua.kuznia.web.FormErrors;
+import ua.kuznia.web.Pager;
 import ua.kuznia.web.UiContext;
 
 /**
@@ -49,33 +50,6 @@ public class MatchPages {
 
     static final int PAGE_SIZE = 20;
 
-    /** The paging links of a list. */
-    public record Pager(int page, long pages, long total) {
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
-
-        public int previous() {
-            return page - 1;
-        }
-
-        public int next() {
-            return page + 1;
-        }
-
-        public int number() {
-            return page + 1;
-        }
-
-        public static Pager of(Page<?> page) {
-            return new Pager(page.page(), Math.max(1, (page.total() + page.size() - 1) / page.size()), page.total());
-        }
-    }
 
     /** What the signed-in side may do with the match now. */
     public record Actions(boolean interest, boolean decline, String side) {
@@ -120,7 +94,7 @@ public class MatchPages {
         Caller caller = callers.current();
         Optional<ManufacturerView> own = profiles.own(caller);
         if (own.isEmpty()) {
-            return ui.page(Templates.myMatches(false, List.of(), new Pager(0, 1, 0)));
+            return ui.page(Templates.myMatches(false, List.of(), Pager.empty()));
         }
         Page<MatchQueryService.MatchView> found = matches.forManufacturer(own.get().id(),
                 new PageRequest(page == null || page < 0 ? 0 : page, PAGE_SIZE), caller);

@@ -27,6 +27,7 @@ import ua.kuznia.profile.ManufacturerView;
 import ua.kuznia.profile.ProfileService;
 import ua.kuznia.taxonomy.TaxonomyChoices;
 import ua.kuznia.web.FormErrors;
+import ua.kuznia.web.Pager;
 import ua.kuznia.web.UiContext;
 
 /**
@@ -54,34 +55,14 @@ public class SearchPages {
     }
 
     /** One page of results of one kind, with its paging. */
-    public record Results<T>(List<T> items, long total, int page, long pages) {
+    public record Results<T>(List<T> items, Pager paging) {
 
         static <T> Results<T> of(Page<T> page) {
-            return new Results<>(page.items(), page.total(), page.page(), Math.max(1, (page.total() + page.size() - 1) / page.size()));
+            return new Results<>(page.items(), Pager.of(page));
         }
 
         static <T> Results<T> none() {
-            return new Results<>(List.of(), 0, 0, 1);
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return page + 1 < pages;
-        }
-
-        public int previous() {
-            return page - 1;
-        }
-
-        public int next() {
-            return page + 1;
-        }
-
-        public long number() {
-            return page + 1;
+            return new Results<>(List.of(), Pager.empty());
         }
     }
 
