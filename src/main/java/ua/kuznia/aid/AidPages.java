@@ -67,8 +67,12 @@ public class AidPages {
     public record OverrideRow(String key, Double audit, String value, String error) {
     }
 
-    /** What an upload left to show: which form, and its problems by location. */
-    public record UploadProblems(String form, String detail, List<Problem.Violation> violations) {
+    /** What an upload left to show: which form, and its problems by location, in the page's language. */
+    public record UploadProblems(String form, String detail, List<UploadProblem> violations) {
+    }
+
+    /** One problem of a refused file: where it is (a file, line and column) and what is wrong there. */
+    public record UploadProblem(String where, String problem) {
     }
 
     @CheckedTemplate
@@ -133,7 +137,8 @@ public class AidPages {
     public Response importRecords(@RestForm("file") FileUpload file) {
         try {
             if (file == null || file.size() == 0) {
-                throw ProblemException.invalid("file", ViolationMessages::choose_csv);
+                throw ProblemException.invalid(List.of(new Problem.Violation(ViolationMessages::place_file,
+                        ViolationMessages::choose_csv)));
             }
             KielImportService.IncomingFile incoming = Uploads.read(file);
             AidRecordService.ImportResult result = records.importCsv(incoming.fileName(), incoming.bytes(), callers.current());
@@ -200,7 +205,9 @@ public class AidPages {
         if (e.status() != 400 && e.status() != 409) {
             throw e;
         }
-        UploadProblems problems = new UploadProblems(form, e.getMessage(), e.toProblem(null).violations);
+        Locale locale = ui.locale();
+        UploadProblems problems = new UploadProblems(form, e.detailIn(locale), e.violations().stream()
+                .map(v -> new UploadProblem(v.fieldIn(locale), v.messageIn(locale))).toList());
         return Response.status(e.status() == 409 ? 409 : 422)
                 .entity(page(null, null, null, null, null, Map.of(), problems, null, null, null)).build();
     }

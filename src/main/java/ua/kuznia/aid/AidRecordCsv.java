@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import ua.kuznia.common.Problem;
+import ua.kuznia.common.ViolationMessages;
 
 /**
  * The project's own CSV format for aid records (documented in
@@ -55,24 +56,36 @@ final class AidRecordCsv {
     private AidRecordCsv() {
     }
 
+    /** A cell that cannot be read; {@code text} says why. */
+    private static final class BadCell extends RuntimeException {
+
+        final Problem.Text text;
+
+        BadCell(Problem.Text text) {
+            super(null, null, false, false);
+            this.text = text;
+        }
+    }
+
     /** Where a violation of a JSON field is, in the file: "line 7, column committed_value_eur". */
-    static String location(int line, String field) {
+    static Problem.Text location(int line, String field) {
         Column column = BY_FIELD.get(field);
-        return "line " + line + (column == null ? "" : ", column " + column.name());
+        return column == null ? m -> m.place_line(line) : m -> m.place_line_column(line, column.name());
     }
 
     /** Header problems go to {@code violations} with the field "header"; cell problems with their location. */
     static List<Parsed> read(CsvTable table, List<Problem.Violation> violations) {
         Set<String> known = COLUMNS.stream().map(Column::name).collect(Collectors.toSet());
+        String all = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
         for (String name : table.header()) {
             if (!known.contains(name)) {
-                violations.add(new Problem.Violation("header", "unknown column '" + name + "'; the columns are "
-                        + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "))));
+                violations.add(new Problem.Violation(ViolationMessages::place_header, m -> m.records_unknown_column(name, all)));
             }
         }
         for (Column column : COLUMNS) {
             if (column.required() && !table.has(column.name())) {
-                violations.add(new Problem.Violation("header", "the required column '" + column.name() + "' is missing"));
+                violations.add(new Problem.Violation(ViolationMessages::place_header,
+                        m -> m.records_missing_column(column.name())));
             }
         }
         if (!violations.isEmpty()) {
@@ -89,8 +102,8 @@ final class AidRecordCsv {
                 }
                 try {
                     values.put(column.field(), convert(raw, column.type()));
-                } catch (IllegalArgumentException e) {
-                    violations.add(new Problem.Violation(location(row.line(), column.field()), e.getMessage()));
+                } catch (BadCell e) {
+                    violations.add(new Problem.Violation(location(row.line(), column.field()), e.text));
                     readable = false;
                 }
             }
@@ -99,28 +112,27 @@ final class AidRecordCsv {
         return parsed;
     }
 
-    /** The cell's value; an IllegalArgumentException says what is wrong with it. */
+    /** The cell's value; a {@link BadCell} says what is wrong with it. */
     private static Object convert(String raw, Type type) {
         switch (type) {
             case DATE:
                 try {
                     return LocalDate.parse(raw);
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("'" + KielImportService.shown(raw) + "' is not an ISO date such as 2024-06-30");
+                    throw new BadCell(m -> m.not_iso_date(KielImportService.shown(raw), "2024-06-30"));
                 }
             case DECIMAL:
                 try {
                     return new BigDecimal(raw);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + KielImportService.shown(raw) + "' is not a number; write digits with a dot for"
-                            + " decimals and no thousands separators");
+                    throw new BadCell(m -> m.records_not_a_number(KielImportService.shown(raw)));
                 }
             case MODEL:
                 try {
                     return SupportModel.valueOf(raw);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown support model '" + KielImportService.shown(raw) + "'; allowed values: "
-                            + Arrays.stream(SupportModel.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                    String allowed = Arrays.stream(SupportModel.values()).map(Enum::name).collect(Collectors.joining(", "));
+                    throw new BadCell(m -> m.unknown_support_model(KielImportService.shown(raw), allowed));
                 }
             default:
                 return raw;

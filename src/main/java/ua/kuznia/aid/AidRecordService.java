@@ -83,26 +83,28 @@ public class AidRecordService {
         try {
             table = CsvTable.read(bytes);
         } catch (CsvReader.CsvException e) {
-            throw ProblemException.invalid(e.line > 0 ? "line " + e.line : "file", e.getMessage());
+            throw ProblemException.invalid(List.of(e.line > 0 ? new Problem.Violation(m -> m.place_line(e.line), e.text)
+                    : new Problem.Violation(ViolationMessages::place_file, e.text)));
         }
         String sha256 = KielImportService.sha256(bytes);
         AidRecord earlier = AidRecord.<AidRecord>find("importSha256", Sort.by("id"), sha256).firstResult();
         if (earlier != null) {
             throw ProblemException.conflict("/problems/duplicate-import", "Already imported",
-                    "This file was already imported on " + earlier.createdAt + " by " + earlier.createdBy
-                            + "; importing it again would count the same aid twice", Map.of("firstId", earlier.id));
+                    m -> m.records_already_imported(String.valueOf(earlier.createdAt), earlier.createdBy),
+                    Map.of("firstId", earlier.id));
         }
         List<Problem.Violation> violations = new ArrayList<>();
         List<AidRecordCsv.Parsed> rows = AidRecordCsv.read(table, violations);
         if (violations.isEmpty() && rows.isEmpty()) {
-            throw ProblemException.invalid("file", "has a header but no records");
+            throw ProblemException.invalid(List.of(new Problem.Violation(ViolationMessages::place_file,
+                    ViolationMessages::records_none)));
         }
         for (AidRecordCsv.Parsed row : rows) {
             if (violations.size() >= KielImportService.MAX_VIOLATIONS) {
                 break;
             }
             if (row.view() != null) {
-                check(row.view(), violations, field -> AidRecordCsv.location(row.line(), field));
+                check(row.view(), violations, v -> v.at(AidRecordCsv.location(row.line(), v.field())));
             }
         }
         if (!violations.isEmpty()) {
@@ -121,9 +123,10 @@ public class AidRecordService {
 
     /**
      * Bean validation, then the rules that involve the taxonomy or several fields; {@code where}
-     * turns a JSON field name into the location the caller knows it by.
+     * moves a violation of a JSON field to the location the caller knows it by.
      */
-    private void check(AidRecordView body, List<Problem.Violation> violations, Function<String, String> where) {
+    private void check(AidRecordView body, List<Problem.Violation> violations,
+                       Function<Problem.Violation, Problem.Violation> where) {
         List<Problem.Violation> found = new ArrayList<>();
         for (ConstraintViolation<AidRecordView> v : validator.validate(body)) {
             found.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()));
@@ -164,7 +167,7 @@ public class AidRecordService {
             }
         }
         found.sort(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message));
-        found.forEach(v -> violations.add(v.at(where.apply(v.field()))));
+        found.forEach(v -> violations.add(where.apply(v)));
     }
 
     private static AidRecord persist(AidRecordView body, String importSha256, Caller caller) {

@@ -6,6 +6,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import ua.kuznia.common.Problem;
+import ua.kuznia.common.ViolationMessages;
 
 /**
  * An RFC 4180 reader: comma-separated fields, fields in double quotes may hold commas, line
@@ -20,14 +22,24 @@ final class CsvReader {
     record Row(int line, List<String> fields) {
     }
 
-    /** The file cannot be read as CSV; {@code line} is 0 when the problem is not on one line. */
+    /**
+     * The file cannot be read as CSV; {@code line} is 0 when the problem is not on one line.
+     * {@code text} says why in any language; the message is its English text.
+     */
     static final class CsvException extends RuntimeException {
 
         final int line;
+        final Problem.Text text;
 
-        CsvException(int line, String message) {
-            super(message, null, false, false);
+        CsvException(int line, Problem.Text text) {
+            super(null, null, false, false);
             this.line = line;
+            this.text = text;
+        }
+
+        @Override
+        public String getMessage() {
+            return Problem.Text.english(text);
         }
     }
 
@@ -47,7 +59,7 @@ final class CsvReader {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new CsvException(0, "is not UTF-8 text; save it as CSV UTF-8");
+            throw new CsvException(0, ViolationMessages::csv_not_utf8);
         }
     }
 
@@ -55,7 +67,7 @@ final class CsvReader {
         int nul = text.indexOf('\u0000');
         if (nul >= 0) {
             // No text column can hold U+0000; a file containing it is binary or mis-encoded.
-            throw new CsvException(lineOf(text, nul), "contains a NUL character (U+0000); this is not a CSV text file");
+            throw new CsvException(lineOf(text, nul), ViolationMessages::csv_nul);
         }
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
@@ -73,7 +85,7 @@ final class CsvReader {
                 i++;
                 while (true) {
                     if (i >= n) {
-                        throw new CsvException(quoteLine, "a quoted field opened on this line is never closed");
+                        throw new CsvException(quoteLine, ViolationMessages::csv_unclosed_quote);
                     }
                     char q = text.charAt(i);
                     if (q == '"') {
@@ -93,14 +105,12 @@ final class CsvReader {
                 }
                 rowHasContent = true;
                 if (i < n && !isFieldEnd(text, i)) {
-                    throw new CsvException(line, "unexpected text after a closing quote; a quote inside a quoted field"
-                            + " must be doubled (\"\")");
+                    throw new CsvException(line, ViolationMessages::csv_text_after_quote);
                 }
                 continue;
             }
             if (c == '"') {
-                throw new CsvException(line, "a quote inside an unquoted field; quote the whole field and double"
-                        + " the inner quote (\"\")");
+                throw new CsvException(line, ViolationMessages::csv_quote_in_field);
             }
             if (c == ',') {
                 fields.add(field.toString());

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ua.kuznia.common.ViolationMessages;
 
 /**
  * A CSV file whose first row names its columns. Columns are found by name (trimmed, case
@@ -14,21 +15,20 @@ record CsvTable(List<String> header, Map<String, Integer> index, List<CsvReader.
     static CsvTable read(byte[] bytes) {
         List<CsvReader.Row> all = CsvReader.parse(bytes);
         if (all.isEmpty()) {
-            throw new CsvReader.CsvException(0, "is empty; the first line must name the columns");
+            throw new CsvReader.CsvException(0, ViolationMessages::csv_empty);
         }
         CsvReader.Row head = all.get(0);
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < head.fields().size(); i++) {
             String name = normalize(head.fields().get(i));
             if (index.putIfAbsent(name, i) != null) {
-                throw new CsvReader.CsvException(head.line(), "names column '" + name + "' twice");
+                throw new CsvReader.CsvException(head.line(), m -> m.csv_column_twice(name));
             }
         }
         List<CsvReader.Row> rows = all.subList(1, all.size());
         for (CsvReader.Row row : rows) {
             if (row.fields().size() != head.fields().size()) {
-                throw new CsvReader.CsvException(row.line(), "has " + row.fields().size() + " fields but the header has "
-                        + head.fields().size());
+                throw new CsvReader.CsvException(row.line(), m -> m.csv_field_count(row.fields().size(), head.fields().size()));
             }
         }
         return new CsvTable(List.copyOf(index.keySet()), Map.copyOf(index), List.copyOf(rows));

@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.hibernate.Session;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 
@@ -97,8 +98,8 @@ public class KielImportService {
     public Upload prepare(List<IncomingFile> files, String releaseField) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (files == null || files.isEmpty()) {
-            throw ProblemException.invalid("file", "send one or more CSV files as multipart parts named 'file' ("
-                    + KielFile.knownFileNames() + ")");
+            throw ProblemException.invalid(List.of(new Problem.Violation(ViolationMessages::place_file,
+                    m -> m.kiel_no_files(KielFile.knownFileNames()))));
         }
         Map<KielFile, ParsedFile> parsed = new EnumMap<>(KielFile.class);
         for (IncomingFile file : files) {
@@ -108,8 +109,8 @@ public class KielImportService {
             }
             ParsedFile earlier = parsed.putIfAbsent(result.kind(), result);
             if (earlier != null) {
-                violations.add(new Problem.Violation(result.fileName(), "is a second " + result.kind().fileName
-                        + " in the upload (the first is " + earlier.fileName() + "); send one file of each kind"));
+                violations.add(new Problem.Violation(result.fileName(),
+                        m -> m.kiel_second_file(result.kind().fileName, earlier.fileName())));
             }
         }
         ReleaseInfo info = null;
@@ -117,25 +118,25 @@ public class KielImportService {
         ParsedFile releaseInfo = parsed.get(KielFile.RELEASE_INFO);
         if (releaseInfo != null) {
             if (releaseInfo.values().size() != 1) {
-                violations.add(new Problem.Violation(releaseInfo.fileName(), "must have exactly one row after the header; it has "
-                        + releaseInfo.values().size()));
+                violations.add(new Problem.Violation(releaseInfo.fileName(),
+                        m -> m.kiel_one_release_row(releaseInfo.values().size())));
             } else {
                 Object[] row = releaseInfo.values().get(0);
                 String fromFile = (String) row[0];
                 if (release != null && fromFile != null && !release.equals(fromFile)) {
-                    violations.add(new Problem.Violation("release", "the form names release '" + release + "' but "
-                            + releaseInfo.fileName() + " says '" + fromFile + "'"));
+                    String inForm = release;
+                    violations.add(new Problem.Violation(ViolationMessages::place_release,
+                            m -> m.kiel_release_mismatch(inForm, releaseInfo.fileName(), fromFile)));
                 }
                 release = fromFile;
                 info = new ReleaseInfo((String) row[3], (String) row[1], parseDate(releaseInfo, row[2], violations));
             }
         } else if (release == null) {
-            violations.add(new Problem.Violation("release", "is required: upload release_info.csv with the data files,"
-                    + " or send a form field 'release' naming the release (e.g. 29)"));
+            violations.add(new Problem.Violation(ViolationMessages::place_release, ViolationMessages::kiel_release_required));
         }
         if (release != null && !RELEASE.matcher(release).matches()) {
-            violations.add(new Problem.Violation("release", "'" + release + "' is not a valid release label: 1 to 40"
-                    + " letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            String label = release;
+            violations.add(new Problem.Violation(ViolationMessages::place_release, m -> m.kiel_release_label(label)));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations.size() > MAX_VIOLATIONS ? violations.subList(0, MAX_VIOLATIONS) : violations);
@@ -150,8 +151,8 @@ public class KielImportService {
         try {
             return LocalDate.parse((String) value);
         } catch (DateTimeParseException e) {
-            violations.add(new Problem.Violation(file.fileName() + ", line " + file.lines().get(0) + ", column date",
-                    "'" + value + "' is not an ISO date such as 2026-08-04"));
+            violations.add(new Problem.Violation(m -> m.place_file_line_column(file.fileName(), file.lines().get(0), "date"),
+                    m -> m.not_iso_date((String) value, "2026-08-04")));
             return null;
         }
     }
@@ -162,7 +163,8 @@ public class KielImportService {
         try {
             table = CsvTable.read(file.bytes());
         } catch (CsvReader.CsvException e) {
-            violations.add(new Problem.Violation(e.line > 0 ? name + ", line " + e.line : name, e.getMessage()));
+            violations.add(e.line > 0 ? new Problem.Violation(m -> m.place_file_line(name, e.line), e.text)
+                    : new Problem.Violation(name, e.text));
             return null;
         }
         KielFile kind = KielFile.byName(name);
@@ -170,16 +172,15 @@ public class KielImportService {
             kind = KielFile.byHeader(table.header());
         }
         if (kind == null) {
-            violations.add(new Problem.Violation(name, "is not a Kiel Ukraine Support Tracker export Kuznia imports;"
-                    + " expected one of " + KielFile.knownFileNames() + " (recognised by name or by header)"));
+            violations.add(new Problem.Violation(name, m -> m.kiel_unknown_file(KielFile.knownFileNames())));
             return null;
         }
         int before = violations.size();
+        String required = kind.required.stream().map(KielFile.Column::name).collect(Collectors.joining(", "));
         for (KielFile.Column column : kind.required) {
             if (!table.has(column.name())) {
-                violations.add(new Problem.Violation(name, "lacks the required column '" + column.name() + "' of "
-                        + kind.fileName + "; required columns: "
-                        + kind.required.stream().map(KielFile.Column::name).collect(Collectors.joining(", "))));
+                String kindName = kind.fileName;
+                violations.add(new Problem.Violation(name, m -> m.kiel_missing_column(column.name(), kindName, required)));
             }
         }
         if (violations.size() > before) {
@@ -192,9 +193,8 @@ public class KielImportService {
             Object[] rowValues = new Object[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
                 KielFile.Column column = columns.get(c);
-                boolean required = c < kind.required.size();
-                rowValues[c] = value(table.value(row, column.name()), column, required,
-                        name + ", line " + row.line() + ", column " + column.name(), violations);
+                rowValues[c] = value(table.value(row, column.name()), column, c < kind.required.size(),
+                        m -> m.place_file_line_column(name, row.line(), column.name()), violations);
             }
             lines.add(row.line());
             values.add(rowValues);
@@ -205,20 +205,19 @@ public class KielImportService {
         return new ParsedFile(kind, name, sha256(file.bytes()), table.header(), lines, values);
     }
 
-    private static Object value(String raw, KielFile.Column column, boolean required, String field,
+    private static Object value(String raw, KielFile.Column column, boolean required, Problem.Text field,
                                 List<Problem.Violation> violations) {
         // R, which produces these exports, writes missing values as NA.
         if (raw == null || raw.equals("NA")) {
             if (required) {
-                violations.add(new Problem.Violation(field, "is required"));
+                violations.add(new Problem.Violation(field, ViolationMessages::required));
             }
             return null;
         }
         switch (column.type()) {
             case TEXT:
                 if (raw.length() > MAX_TEXT) {
-                    violations.add(new Problem.Violation(field, "is " + raw.length() + " characters long; at most "
-                            + MAX_TEXT + " are accepted"));
+                    violations.add(new Problem.Violation(field, m -> m.too_long(raw.length(), MAX_TEXT)));
                     return null;
                 }
                 return raw;
@@ -227,24 +226,24 @@ public class KielImportService {
                     int value = new BigDecimal(raw).intValueExact();
                     if (value < 0 || column.name().equals("month") && (value < 1 || value > 12)) {
                         violations.add(new Problem.Violation(field, column.name().equals("month")
-                                ? "'" + shown(raw) + "' is not a month (1 to 12)" : "'" + shown(raw) + "' must not be negative"));
+                                ? m -> m.not_a_month(shown(raw)) : m -> m.negative(shown(raw))));
                     }
                     return value;
                 } catch (NumberFormatException | ArithmeticException e) {
-                    violations.add(new Problem.Violation(field, "'" + shown(raw) + "' is not a whole number"));
+                    violations.add(new Problem.Violation(field, m -> m.not_whole_number(shown(raw))));
                     return null;
                 }
             default:
                 try {
                     BigDecimal value = new BigDecimal(raw);
                     if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
-                        violations.add(new Problem.Violation(field, "'" + shown(raw) + "' is out of range (at most "
-                                + MAX_INTEGER_DIGITS + " digits before and " + MAX_FRACTION_DIGITS + " after the dot)"));
+                        violations.add(new Problem.Violation(field,
+                                m -> m.out_of_range(shown(raw), MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS)));
                         return null;
                     }
                     return value;
                 } catch (NumberFormatException e) {
-                    violations.add(new Problem.Violation(field, "'" + shown(raw) + "' is not a number (use a dot for decimals)"));
+                    violations.add(new Problem.Violation(field, m -> m.not_a_number(shown(raw))));
                     return null;
                 }
         }

@@ -26,16 +26,22 @@ public final class Problem {
      * A field-level error. {@code message} is the English text the API answers with; {@code text},
      * where present, renders the same message in a page's language (a form shows the error next to
      * its field in the language of the page, while API clients rely on the English wording).
+     * {@code place} does the same for a field that is a place in an uploaded file ("line 7, column
+     * source"), which a page shows as written rather than next to a form field.
      */
-    public record Violation(String field, String message, @JsonIgnore Text text) {
+    public record Violation(String field, String message, @JsonIgnore Text text, @JsonIgnore Text place) {
 
         /** A message that exists in English only. */
         public Violation(String field, String message) {
-            this(field, message, null);
+            this(field, message, null, null);
         }
 
         public Violation(String field, Text text) {
-            this(field, text.in(Text.messages(Locale.ENGLISH)), text);
+            this(field, Text.english(text), text, null);
+        }
+
+        public Violation(Text place, Text text) {
+            this(Text.english(place), Text.english(text), text, place);
         }
 
         /** The message in a page's language; English where no translation exists. */
@@ -43,9 +49,14 @@ public final class Problem {
             return text == null ? message : text.in(Text.messages(locale));
         }
 
-        /** The same message under another name of the field (a CSV line and column, say). */
-        public Violation at(String otherField) {
-            return new Violation(otherField, message, text);
+        /** The field, or the place in a file, in a page's language. */
+        public String fieldIn(Locale locale) {
+            return place == null ? field : place.in(Text.messages(locale));
+        }
+
+        /** The same message at a place in a file (a CSV line and column, say) instead of its field. */
+        public Violation at(Text otherPlace) {
+            return new Violation(Text.english(otherPlace), message, text, otherPlace);
         }
     }
 
@@ -61,6 +72,11 @@ public final class Problem {
         static ViolationMessages messages(Locale locale) {
             return MessageBundles.get(ViolationMessages.class, Localized.Literal.of(locale.getLanguage()));
         }
+
+        /** The text as the API answers with it. */
+        static String english(Text text) {
+            return text.in(messages(Locale.ENGLISH));
+        }
     }
 
     public final String type;
@@ -70,9 +86,19 @@ public final class Problem {
     public final String instance;
     public final List<Violation> violations;
     private final Map<String, Object> extensions;
+    /** The detail in any language, for the error page; null where it exists in English only. */
+    @JsonIgnore
+    private final Text detailText;
 
     public Problem(String type, String title, int status, String detail, String instance,
                    List<Violation> violations, Map<String, Object> extensions) {
+        this(type, title, status, detail, null, instance, violations, extensions);
+    }
+
+    /** {@code detail} is the English text of {@code detailText}, or the only text where that is null. */
+    public Problem(String type, String title, int status, String detail, Text detailText, String instance,
+                   List<Violation> violations, Map<String, Object> extensions) {
+        this.detailText = detailText;
         this.type = type;
         this.title = title;
         this.status = status;
@@ -80,6 +106,11 @@ public final class Problem {
         this.instance = instance;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
         this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+    }
+
+    /** The detail in a page's language; English where no translation exists. */
+    public String detailIn(Locale locale) {
+        return detailText == null ? detail : detailText.in(Text.messages(locale));
     }
 
     @JsonAnyGetter

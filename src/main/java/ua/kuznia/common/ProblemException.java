@@ -1,6 +1,7 @@
 package ua.kuznia.common;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,20 +15,44 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.Violation> violations;
     private final Map<String, Object> extensions;
+    /** The detail in any language; null for a detail that exists in English only. */
+    private final Problem.Text detailText;
 
     public ProblemException(int status, String type, String title, String detail,
                             List<Problem.Violation> violations, Map<String, Object> extensions) {
+        this(status, type, title, detail, null, violations, extensions);
+    }
+
+    /** A problem whose detail a page can show in its own language; the API gets the English text. */
+    public ProblemException(int status, String type, String title, Problem.Text detail,
+                            List<Problem.Violation> violations, Map<String, Object> extensions) {
+        this(status, type, title, Problem.Text.english(detail), detail, violations, extensions);
+    }
+
+    private ProblemException(int status, String type, String title, String detail, Problem.Text detailText,
+                             List<Problem.Violation> violations, Map<String, Object> extensions) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
+        this.detailText = detailText;
         this.violations = violations == null ? List.of() : violations;
         this.extensions = extensions == null ? Map.of() : extensions;
+    }
+
+    /** The stale-version message of one kind of resource, such as {@code ViolationMessages::stale_offer}. */
+    @FunctionalInterface
+    public interface StaleText {
+        String in(ViolationMessages messages, long sent, long current);
     }
 
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(404, "/problems/not-found", "Not found",
                 what + " " + id + " does not exist", List.of(), Map.of());
+    }
+
+    public static ProblemException notFound(Problem.Text detail) {
+        return new ProblemException(404, "/problems/not-found", "Not found", detail, List.of(), Map.of());
     }
 
     public static ProblemException invalid(List<Problem.Violation> violations) {
@@ -49,15 +74,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, type, title, detail, List.of(), extensions);
     }
 
-    public static ProblemException staleVersion(String what, long expected, long actual) {
-        return conflict("/problems/stale-version", "Stale version",
-                what + " was changed by someone else: you sent version " + expected
-                        + " but the current version is " + actual + "; reload and apply your change again",
+    public static ProblemException conflict(String type, String title, Problem.Text detail, Map<String, Object> extensions) {
+        return new ProblemException(409, type, title, detail, List.of(), extensions);
+    }
+
+    public static ProblemException staleVersion(StaleText what, long expected, long actual) {
+        return conflict("/problems/stale-version", "Stale version", m -> what.in(m, expected, actual),
                 Map.of("currentVersion", actual));
     }
 
     /** Optimistic locking on update: the client must send the version it read, and it must be current. */
-    public static void requireCurrentVersion(String what, Long sent, long current) {
+    public static void requireCurrentVersion(StaleText what, Long sent, long current) {
         if (sent == null) {
             throw invalid("version", ViolationMessages::version_required);
         }
@@ -70,8 +97,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "/problems/forbidden", "Forbidden", detail, List.of(), Map.of());
     }
 
+    public static ProblemException forbidden(Problem.Text detail) {
+        return new ProblemException(403, "/problems/forbidden", "Forbidden", detail, List.of(), Map.of());
+    }
+
     public Problem toProblem(String instance) {
-        return new Problem(type, title, status, getMessage(), instance, violations, extensions);
+        return new Problem(type, title, status, getMessage(), detailText, instance, violations, extensions);
+    }
+
+    /** The detail in a page's language; English where no translation exists. */
+    public String detailIn(Locale locale) {
+        return detailText == null ? getMessage() : detailText.in(Problem.Text.messages(locale));
     }
 
     public int status() {

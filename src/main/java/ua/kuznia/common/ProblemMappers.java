@@ -202,9 +202,8 @@ public class ProblemMappers {
     }
 
     private static Response staleWrite(UriInfo uri) {
-        return respond(new Problem("/problems/stale-version", "Stale version", 409,
-                "The resource was changed concurrently by someone else; reload it and apply your change again",
-                uri.getPath(), List.of(), Map.of()));
+        return respond(ProblemException.conflict("/problems/stale-version", "Stale version", ViolationMessages::stale_write,
+                Map.of()).toProblem(uri.getPath()));
     }
 
     /**

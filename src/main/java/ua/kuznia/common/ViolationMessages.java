@@ -4,9 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Messages of field-level violations found by services and pages (bean-validation messages are in
- * ValidationMessages.properties). The English texts are what the API answers with, so they must
- * not change; Ukrainian in {@code messages/violation_msg_uk.properties}, shown on Ukrainian pages.
+ * Messages of problems found by services and pages: field-level violations, the places in an
+ * uploaded file they point at, and the details of problems that name no field (bean-validation
+ * messages are in ValidationMessages.properties). The English texts are what the API answers with,
+ * so they must not change; Ukrainian in {@code messages/violation_msg_uk.properties}, shown on
+ * Ukrainian pages.
  */
 @MessageBundle(value = "violation_msg", locale = "en")
 public interface ViolationMessages {
@@ -121,4 +123,152 @@ public interface ViolationMessages {
 
     @Message("must not be after asOfDate")
     String after_as_of();
+
+    // Uploaded CSV files: places in a file, then what is wrong there.
+
+    @Message("{file}, line {line}")
+    String place_file_line(String file, int line);
+
+    @Message("{file}, line {line}, column {column}")
+    String place_file_line_column(String file, int line, String column);
+
+    @Message("line {line}")
+    String place_line(int line);
+
+    @Message("line {line}, column {column}")
+    String place_line_column(int line, String column);
+
+    @Message("file")
+    String place_file();
+
+    @Message("header")
+    String place_header();
+
+    @Message("release")
+    String place_release();
+
+    @Message("is not UTF-8 text; save it as CSV UTF-8")
+    String csv_not_utf8();
+
+    @Message("contains a NUL character (U+0000); this is not a CSV text file")
+    String csv_nul();
+
+    @Message("a quoted field opened on this line is never closed")
+    String csv_unclosed_quote();
+
+    @Message("unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
+    String csv_text_after_quote();
+
+    @Message("a quote inside an unquoted field; quote the whole field and double the inner quote (\"\")")
+    String csv_quote_in_field();
+
+    @Message("is empty; the first line must name the columns")
+    String csv_empty();
+
+    @Message("names column '{column}' twice")
+    String csv_column_twice(String column);
+
+    @Message("has {fields} fields but the header has {header}")
+    String csv_field_count(int fields, int header);
+
+    @Message("send one or more CSV files as multipart parts named 'file' ({files})")
+    String kiel_no_files(String files);
+
+    @Message("is a second {kind} in the upload (the first is {first}); send one file of each kind")
+    String kiel_second_file(String kind, String first);
+
+    @Message("must have exactly one row after the header; it has {rows}")
+    String kiel_one_release_row(int rows);
+
+    @Message("the form names release '{release}' but {file} says '{inFile}'")
+    String kiel_release_mismatch(String release, String file, String inFile);
+
+    @Message("is required: upload release_info.csv with the data files, or send a form field 'release' naming the release (e.g. 29)")
+    String kiel_release_required();
+
+    @Message("'{release}' is not a valid release label: 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit")
+    String kiel_release_label(String release);
+
+    @Message("is not a Kiel Ukraine Support Tracker export Kuznia imports; expected one of {files} (recognised by name or by header)")
+    String kiel_unknown_file(String files);
+
+    @Message("lacks the required column '{column}' of {kind}; required columns: {required}")
+    String kiel_missing_column(String column, String kind, String required);
+
+    @Message("is {length} characters long; at most {max} are accepted")
+    String too_long(int length, int max);
+
+    @Message("'{value}' is not a month (1 to 12)")
+    String not_a_month(String value);
+
+    @Message("'{value}' must not be negative")
+    String negative(String value);
+
+    @Message("'{value}' is not a whole number")
+    String not_whole_number(String value);
+
+    @Message("'{value}' is out of range (at most {integerDigits} digits before and {fractionDigits} after the dot)")
+    String out_of_range(String value, int integerDigits, int fractionDigits);
+
+    @Message("'{value}' is not a number (use a dot for decimals)")
+    String not_a_number(String value);
+
+    @Message("'{value}' is not an ISO date such as {example}")
+    String not_iso_date(String value, String example);
+
+    @Message("unknown column '{column}'; the columns are {columns}")
+    String records_unknown_column(String column, String columns);
+
+    @Message("the required column '{column}' is missing")
+    String records_missing_column(String column);
+
+    @Message("'{value}' is not a number; write digits with a dot for decimals and no thousands separators")
+    String records_not_a_number(String value);
+
+    @Message("unknown support model '{value}'; allowed values: {allowed}")
+    String unknown_support_model(String value, String allowed);
+
+    @Message("has a header but no records")
+    String records_none();
+
+    @Message("This file was already imported on {at} by {by}; importing it again would count the same aid twice")
+    String records_already_imported(String at, String by);
+
+    // Details of problems that name no field, shown at the top of a page.
+
+    @Message("Match was changed by someone else: you sent version {sent} but the current version is {current}; reload and apply your change again")
+    String stale_match(long sent, long current);
+
+    @Message("Offer was changed by someone else: you sent version {sent} but the current version is {current}; reload and apply your change again")
+    String stale_offer(long sent, long current);
+
+    @Message("Profile was changed by someone else: you sent version {sent} but the current version is {current}; reload and apply your change again")
+    String stale_profile(long sent, long current);
+
+    @Message("Organization was changed by someone else: you sent version {sent} but the current version is {current}; reload and apply your change again")
+    String stale_organization(long sent, long current);
+
+    @Message("The rule set was changed by someone else: you sent version {sent} but the current version is {current}; reload and apply your change again")
+    String stale_rule_set(long sent, long current);
+
+    @Message("The resource was changed concurrently by someone else; reload it and apply your change again")
+    String stale_write();
+
+    @Message("{action} is not possible while the match is {status}")
+    String invalid_transition(String action, String status);
+
+    @Message("Match {id} does not exist")
+    String match_not_found(long id);
+
+    @Message("Only the manufacturer or the ministry of this match can express interest")
+    String only_sides_interest();
+
+    @Message("Only the manufacturer or the ministry of this match can decline it")
+    String only_sides_decline();
+
+    @Message("Only the ministry that posted the offer can withdraw the match")
+    String only_ministry_withdraws();
+
+    @Message("Only coordinators decide on matches")
+    String only_coordinators_decide();
 }

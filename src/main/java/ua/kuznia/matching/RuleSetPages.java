@@ -121,7 +121,7 @@ public class RuleSetPages {
 
     private Response refused(RuleSetService.RuleSetView current, Form form, Map<String, String> errors, ProblemException e) {
         if (e.status() == 409) {
-            return Response.status(409).entity(ui.page(Templates.edit(current, form, true, Map.of(), null, e.getMessage(),
+            return Response.status(409).entity(ui.page(Templates.edit(current, form, true, Map.of(), null, e.detailIn(ui.locale()),
                     null, null))).build();
         }
         if (e.status() != 400) {

@@ -127,7 +127,7 @@ public class RuleSetService {
     public RuleSetView save(RuleSetView proposed, Caller caller) {
         RuleSetView current = current();
         if (proposed.version() != null && !proposed.version().equals(current.version())) {
-            throw ProblemException.staleVersion("The rule set", proposed.version(), current.version());
+            throw ProblemException.staleVersion(ViolationMessages::stale_rule_set, proposed.version(), current.version());
         }
         RuleSetView next = validate(proposed, current);
         em.createNativeQuery("INSERT INTO ruleset (version, weights, min_score, top_k, area_priorities,"

@@ -187,7 +187,7 @@ public class OfferService {
         TransferOffer offer = existing.get();
         requireOwner(offer.organization.id, caller);
         OfferView before = toView(offer);
-        ProblemException.requireCurrentVersion("Offer", body.version(), offer.version);
+        ProblemException.requireCurrentVersion(ViolationMessages::stale_offer, body.version(), offer.version);
         if (body.organizationId() != null && !body.organizationId().equals(offer.organization.id)) {
             throw ProblemException.invalid("organizationId", "an offer cannot move to another organization");
         }

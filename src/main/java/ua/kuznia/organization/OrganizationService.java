@@ -15,6 +15,7 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.taxonomy.Classification;
@@ -73,7 +74,7 @@ public class OrganizationService {
             return Optional.empty();
         }
         Organization o = existing.get();
-        ProblemException.requireCurrentVersion("Organization", body.version(), o.version);
+        ProblemException.requireCurrentVersion(ViolationMessages::stale_organization, body.version(), o.version);
         check(body, o.id);
         if (o.kind != body.kind()) {
             throw ProblemException.invalid("kind", "cannot change from " + o.kind + " once created");

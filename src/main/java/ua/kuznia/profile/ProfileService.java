@@ -18,6 +18,7 @@ import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
@@ -219,7 +220,7 @@ public class ProfileService {
         ManufacturerProfile profile = existing.get();
         requireOwner(profile.organization.id, caller);
         ManufacturerView before = toView(profile);
-        ProblemException.requireCurrentVersion("Profile", body.version(), profile.version);
+        ProblemException.requireCurrentVersion(ViolationMessages::stale_profile, body.version(), profile.version);
         if (body.organizationId() != null && !body.organizationId().equals(profile.organization.id)) {
             throw ProblemException.invalid("organizationId", "a profile cannot move to another organization");
         }

@@ -91,7 +91,8 @@ public class ReviewPages {
         static native TemplateInstance match(ReviewService.MatchDetail match, List<ReviewAction> decisions, boolean canDecide,
                                              String chosen, String note, Map<String, String> errors, String problem);
 
-        static native TemplateInstance bulk(ReviewAction action, List<ReviewService.Outcome> outcomes, long succeeded);
+        static native TemplateInstance bulk(ReviewAction action, List<ReviewService.Outcome> outcomes, long succeeded,
+                                            Locale locale);
     }
 
     @Inject
@@ -137,7 +138,7 @@ public class ReviewPages {
             try {
                 List<ReviewService.Outcome> outcomes = reviews.actOnEach(ids, decision, note, callers.current());
                 long succeeded = outcomes.stream().filter(ReviewService.Outcome::succeeded).count();
-                return Response.ok(ui.page(Templates.bulk(decision, outcomes, succeeded))).build();
+                return Response.ok(ui.page(Templates.bulk(decision, outcomes, succeeded, ui.locale()))).build();
             } catch (ProblemException e) {
                 errors.putAll(fieldErrors(e, ui.locale()));
             }
@@ -201,7 +202,7 @@ public class ReviewPages {
                 // Show the match as it is now, with the reason the decision was not applied.
                 ReviewService.MatchDetail now = reviews.find(id, caller).orElse(match);
                 return Response.status(409).entity(ui.page(Templates.match(now, decisionsFor(now), true, decision, note,
-                        Map.of(), e.getMessage()))).build();
+                        Map.of(), e.detailIn(ui.locale())))).build();
             }
             if (e.status() != 400) {
                 throw e;
@@ -282,7 +283,7 @@ public class ReviewPages {
     static Map<String, String> fieldErrors(ProblemException e, Locale locale) {
         Map<String, String> errors = FormErrors.byField(e.violations(), locale);
         if (errors.isEmpty()) {
-            errors.put("form", e.getMessage());
+            errors.put("form", e.detailIn(locale));
         }
         return errors;
     }

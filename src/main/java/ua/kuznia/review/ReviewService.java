@@ -49,10 +49,15 @@ public class ReviewService {
     }
 
     /** What happened to one match of a bulk decision: the new detail, or the problem that stopped it. */
-    public record Outcome(long id, MatchDetail match, int status, String problem) {
+    public record Outcome(long id, MatchDetail match, int status, ProblemException problem) {
 
         public boolean succeeded() {
             return match != null;
+        }
+
+        /** Why the decision was not applied, in a page's language; null when it was. */
+        public String problemIn(Locale locale) {
+            return problem == null ? null : problem.detailIn(locale);
         }
     }
 
@@ -126,7 +131,7 @@ public class ReviewService {
                 MatchDetail done = QuarkusTransaction.requiringNew().call(() -> act(id, action, note, null, caller));
                 outcomes.add(new Outcome(id, done, 200, null));
             } catch (ProblemException problem) {
-                outcomes.add(new Outcome(id, null, problem.status(), problem.getMessage()));
+                outcomes.add(new Outcome(id, null, problem.status(), problem));
             }
         }
         return outcomes;
@@ -160,14 +165,14 @@ public class ReviewService {
     @Transactional
     public MatchDetail act(long id, ReviewAction requested, String note, Long version, Caller caller) {
         MatchDetail match = load(id, true).filter(m -> visible(m, caller))
-                .orElseThrow(() -> ProblemException.notFound("Match", id));
+                .orElseThrow(() -> ProblemException.notFound(m -> m.match_not_found(id)));
         ReviewAction action = sideOf(requested, match, caller);
         if (version != null && version != match.version()) {
-            throw ProblemException.staleVersion("Match", version, match.version());
+            throw ProblemException.staleVersion(ViolationMessages::stale_match, version, match.version());
         }
         MatchStatus next = ReviewWorkflow.next(match.status(), action).orElseThrow(() -> ProblemException.conflict(
                 "/problems/invalid-transition", "Invalid transition",
-                action + " is not possible while the match is " + match.status(),
+                m -> m.invalid_transition(String.valueOf(action), String.valueOf(match.status())),
                 Map.of("currentStatus", match.status().name(), "allowed", ReviewWorkflow.allowed(match.status()))));
         if (ReviewWorkflow.needsNote(action) && (note == null || note.isBlank())) {
             throw noteRequired(action);
@@ -206,25 +211,25 @@ public class ReviewService {
                 if (ministry) {
                     return ReviewAction.MINISTRY_INTEREST;
                 }
-                throw ProblemException.forbidden("Only the manufacturer or the ministry of this match can express interest");
+                throw ProblemException.forbidden(ViolationMessages::only_sides_interest);
             }
             case DECLINE -> {
                 if (maker || ministry) {
                     return ReviewAction.DECLINE;
                 }
-                throw ProblemException.forbidden("Only the manufacturer or the ministry of this match can decline it");
+                throw ProblemException.forbidden(ViolationMessages::only_sides_decline);
             }
             case WITHDRAW -> {
                 if (ministry) {
                     return ReviewAction.WITHDRAW;
                 }
-                throw ProblemException.forbidden("Only the ministry that posted the offer can withdraw the match");
+                throw ProblemException.forbidden(ViolationMessages::only_ministry_withdraws);
             }
             default -> {
                 if (coordinator) {
                     return requested;
                 }
-                throw ProblemException.forbidden("Only coordinators decide on matches");
+                throw ProblemException.forbidden(ViolationMessages::only_coordinators_decide);
             }
         }
     }

@@ -28,7 +28,7 @@ public class ErrorPages {
         if (!(response.getEntity() instanceof Problem problem) || !isPage(routing.request().path())) {
             return;
         }
-        String html = ui.page(error.data("status", problem.status).data("detail", problem.detail)).render();
+        String html = ui.page(error.data("status", problem.status).data("detail", problem.detailIn(ui.locale()))).render();
         response.setEntity(html, null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
     }
 

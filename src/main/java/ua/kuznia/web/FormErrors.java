@@ -38,7 +38,7 @@ public final class FormErrors {
     }
 
     public static FormErrors of(ProblemException problem, Locale locale) {
-        return new FormErrors(problem.violations(), problem.violations().isEmpty() ? problem.getMessage() : null, locale);
+        return new FormErrors(problem.violations(), problem.violations().isEmpty() ? problem.detailIn(locale) : null, locale);
     }
 
     public static FormErrors of(List<Problem.Violation> violations, Locale locale) {

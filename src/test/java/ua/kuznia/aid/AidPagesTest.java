@@ -20,6 +20,7 @@ import ua.kuznia.testing.Fixtures;
 import ua.kuznia.testing.Fixtures.Org;
 import ua.kuznia.testing.Tokens;
 import ua.kuznia.web.Csrf;
+import ua.kuznia.web.UiContext;
 
 /** The aid audit pages: uploads through multipart forms, charts whose figures are the report API's, the feed's overrides. */
 @QuarkusTest
@@ -103,6 +104,31 @@ class AidPagesTest {
                 .body(containsString("id=\"upload-problems\""), containsString("line 2, column donor_country"),
                         containsString("line 3, column support_model"));
         coordinatorMultipart().post("/ui/aid/records").then().statusCode(422).body(containsString("choose a CSV file"));
+        coordinatorMultipart().cookie(UiContext.LANGUAGE_COOKIE, "uk")
+                .multiPart("file", "bad-records.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/ui/aid/records").then().statusCode(422)
+                .body(containsString("<td>рядок 3, стовпець support_model</td><td>невідома модель підтримки «NO_SUCH_MODEL»;"),
+                        containsString("<td>рядок 2, стовпець donor_country</td>"), not(containsString("line 2")));
+    }
+
+    @Test
+    void aKielFileWithoutARequiredColumnIsRefusedInThePageLanguage() {
+        byte[] weapons = "donor,category\nPoland,Tanks\n".getBytes(StandardCharsets.UTF_8);
+        coordinatorMultipart().multiPart("file", "weapons.csv", weapons, "text/csv").multiPart("release", "29")
+                .post("/ui/aid/kiel").then().statusCode(422)
+                .body(containsString("<td>weapons.csv</td><td>lacks the required column &#39;number_of_weapons&#39; of"
+                        + " weapons.csv; required columns: donor, category, number_of_weapons</td>"));
+        coordinatorMultipart().cookie(UiContext.LANGUAGE_COOKIE, "uk").multiPart("file", "weapons.csv", weapons, "text/csv")
+                .multiPart("release", "29").post("/ui/aid/kiel").then().statusCode(422)
+                .body(containsString("<td>weapons.csv</td><td>бракує обов’язкового стовпця «number_of_weapons» файлу"
+                        + " weapons.csv; обов’язкові стовпці: donor, category, number_of_weapons</td>"),
+                        not(containsString("lacks the required column")));
+        // A broken line is placed by file and line in the page's language as well.
+        coordinatorMultipart().cookie(UiContext.LANGUAGE_COOKIE, "uk")
+                .multiPart("file", "weapons.csv", "donor,category,number_of_weapons\nPoland,Tanks\n".getBytes(StandardCharsets.UTF_8),
+                        "text/csv")
+                .multiPart("release", "29").post("/ui/aid/kiel").then().statusCode(422)
+                .body(containsString("<td>weapons.csv, рядок 2</td><td>кількість полів — 2, а в заголовку їх 3</td>"));
     }
 
     @Test

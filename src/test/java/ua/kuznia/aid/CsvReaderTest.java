@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Runs in the application: the reader's messages are rendered from the ViolationMessages bundle. */
+@QuarkusTest
 class CsvReaderTest {
 
     private static List<CsvReader.Row> parse(String text) {

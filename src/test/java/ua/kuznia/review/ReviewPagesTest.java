@@ -172,6 +172,34 @@ class ReviewPagesTest {
     }
 
     @Test
+    void refusedDecisionsAreExplainedInThePageLanguage() {
+        long match = mutualMatch("Refusal language offer", "EE");
+        // APPROVE is not offered on a match that is not under review; a stale form may still post it.
+        coordinatorForm().formParam("decision", "APPROVE").post("/ui/review/{id}", match).then().statusCode(409)
+                .body(containsString("id=\"decision-problem\">APPROVE is not possible while the match is MUTUAL_INTEREST<"));
+        coordinatorForm().cookie(UiContext.LANGUAGE_COOKIE, "uk").formParam("decision", "APPROVE")
+                .post("/ui/review/{id}", match).then().statusCode(409)
+                .body(containsString("id=\"decision-problem\">Дія APPROVE неможлива, поки збіг має статус MUTUAL_INTEREST<"));
+        coordinatorForm().cookie(UiContext.LANGUAGE_COOKIE, "uk").formParam("decision", "START_REVIEW").formParam("version", 0)
+                .post("/ui/review/{id}", match).then().statusCode(409)
+                .body(containsString("Збіг тим часом змінив хтось інший: ви надіслали версію 0, а поточна версія — "));
+        coordinatorForm().formParam("decision", "START_REVIEW").formParam("version", 0).post("/ui/review/{id}", match).then()
+                .statusCode(409).body(containsString("Match was changed by someone else: you sent version 0 but the current version is "));
+        // The API keeps its English detail whatever the language of the caller.
+        given().auth().oauth2(Tokens.coordinator()).header("Accept-Language", "uk").contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVE")).post("/api/v1/matches/{id}/decision", match).then().statusCode(409)
+                .body("detail", equalTo("APPROVE is not possible while the match is MUTUAL_INTEREST"));
+
+        // In a bulk decision each refused match says why, in the page's language too.
+        coordinatorForm().formParam("action", "START_REVIEW").formParam("ids", match).post("/ui/review/bulk").then()
+                .statusCode(200);
+        Response bulk = coordinatorForm().cookie(UiContext.LANGUAGE_COOKIE, "uk").formParam("action", "START_REVIEW")
+                .formParam("ids", match).post("/ui/review/bulk");
+        bulk.then().statusCode(200).body(containsString("Дія START_REVIEW неможлива, поки збіг має статус UNDER_REVIEW"),
+                not(containsString("is not possible")));
+    }
+
+    @Test
     void theShortlistExportsAsQuotedFormulaSafeCsv() {
         String title = "=HYPERLINK(\"http://evil.example\"), \"quoted\" offer";
         long match = mutualMatch(title, "EE");
