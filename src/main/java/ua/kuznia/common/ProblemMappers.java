@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -207,37 +205,25 @@ public class ProblemMappers {
     }
 
     /**
-     * Database failures: an unreachable database is a 503 with Retry-After, a write lost to a
-     * concurrent one a 409; everything else stays a logged 500, because it is a bug.
+     * Database failures, and every other unchecked exception without a mapper of its own: an
+     * unreachable database is a 503 with Retry-After, a write lost to a concurrent one a 409;
+     * everything else stays a logged 500, because it is a bug. The cause chain decides, so a
+     * lost connection is recognised however it arrives: as Hibernate's exception, wrapped by the
+     * transaction interceptor when it breaks at commit, or inside a store's own exception.
      */
     @ServerExceptionMapper
-    public Response persistence(PersistenceException e, UriInfo uri) {
+    public Response unexpected(RuntimeException e, UriInfo uri) {
         return storageFailure(e, uri);
     }
 
+    /** The checked forms of the same failures: plain JDBC code, and the transaction manager at commit. */
     @ServerExceptionMapper
     public Response sql(SQLException e, UriInfo uri) {
         return storageFailure(e, uri);
     }
 
-    /** A checked failure at commit (e.g. the connection dropped) arrives wrapped by the interceptor. */
-    @ServerExceptionMapper
-    public Response undeclared(ArcUndeclaredThrowableException e, UriInfo uri) {
-        return storageFailure(e, uri);
-    }
-
     @ServerExceptionMapper
     public Response rollback(RollbackException e, UriInfo uri) {
-        return storageFailure(e, uri);
-    }
-
-    /**
-     * Anything without a mapper of its own. A lost database connection also arrives wrapped in
-     * other libraries' unchecked exceptions (the transaction manager's, a store's), and is still
-     * a 503 rather than a 500; the rest is a bug and stays a logged 500.
-     */
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
         return storageFailure(e, uri);
     }
 
