@@ -182,12 +182,20 @@ public class MatchingService {
     void applyFromOtherInstance(ChangeFeed.Change change) {
         MatchEngine current = engine;
         switch (change.type()) {
-            case OFFER -> source.offer(change.entityId()).filter(o -> !change.deleted()).ifPresentOrElse(
-                    current::upsertOffer, () -> current.removeOffer(change.entityId()));
-            case PROFILE -> source.profile(change.entityId()).filter(p -> !change.deleted()).ifPresentOrElse(
-                    current::upsertProfile, () -> current.removeProfile(change.entityId()));
+            case OFFER -> reloadOffer(current, change.entityId(), change.deleted());
+            case PROFILE -> reloadProfile(current, change.entityId(), change.deleted());
             case RULESET -> current.setRuleSet(RuleSetService.toEngine(ruleSets.current()));
         }
+    }
+
+    /** Brings the index's copy of an offer in line with the database: its committed state, or gone. */
+    private void reloadOffer(MatchEngine current, long offerId, boolean deleted) {
+        source.offer(offerId).filter(o -> !deleted).ifPresentOrElse(current::upsertOffer, () -> current.removeOffer(offerId));
+    }
+
+    private void reloadProfile(MatchEngine current, long profileId, boolean deleted) {
+        source.profile(profileId).filter(p -> !deleted).ifPresentOrElse(current::upsertProfile,
+                () -> current.removeProfile(profileId));
     }
 
     private void offerChanged(long offerId, boolean deleted) {
@@ -347,17 +355,18 @@ public class MatchingService {
             }
         }
         for (long offerId : offers) {
-            source.offer(offerId).ifPresentOrElse(current::upsertOffer, () -> current.removeOffer(offerId));
+            reloadOffer(current, offerId, false);
         }
         for (long profileId : profiles) {
-            source.profile(profileId).ifPresentOrElse(current::upsertProfile, () -> current.removeProfile(profileId));
+            reloadProfile(current, profileId, false);
             current.matchesForProfile(profileId).forEach(m -> offers.add(m.offerId()));
-            try (PreparedStatement s = c.prepareStatement("SELECT offer_id FROM match_result WHERE profile_id = ?")) {
-                s.setLong(1, profileId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        offers.add(rs.getLong(1));
-                    }
+        }
+        // The offers where those profiles have a stored match, as this run wrote them.
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT offer_id FROM match_result WHERE profile_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("bigint", profiles.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    offers.add(rs.getLong(1));
                 }
             }
         }
