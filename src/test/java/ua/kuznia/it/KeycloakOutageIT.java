@@ -71,7 +71,7 @@ class KeycloakOutageIT {
                 if (signIn.statusCode() == 503) {
                     break;
                 }
-                sleep(500);
+                ServiceProcess.sleep(500);
             }
             assertEquals(503, signIn.statusCode(), "GET /ui without a session while Keycloak is down");
             assertTrue(signIn.contentType().startsWith("text/html"), signIn.contentType());
@@ -84,14 +84,6 @@ class KeycloakOutageIT {
         assertEquals(200, as(admin).get(members).statusCode(), "onboarding after Keycloak is back");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static io.restassured.specification.RequestSpecification as(String token) {
         return given().redirects().follow(false).header("Authorization", "Bearer " + token);

@@ -174,7 +174,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** A pause in a test; an interrupt ends the test. Shared by the integration tests of this package. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -213,7 +213,7 @@ class TwoInstancesIT {
                     } catch (SQLException e) {
                         violations.add(List.of("snapshot failed: " + e.getMessage()));
                     }
-                    sleep(5);
+                    ServiceProcess.sleep(5);
                 }
             }, "match-set-watcher");
             watcher.setDaemon(true);
@@ -287,7 +287,7 @@ class TwoInstancesIT {
             if (until.test(last)) {
                 return last;
             }
-            sleep(20);
+            ServiceProcess.sleep(20);
         }
         throw new AssertionError("Not within " + GENEROUS + ": " + what + "; last seen: "
                 + (last instanceof Response r ? r.statusCode() + " " + r.asString() : last));
@@ -411,12 +411,4 @@ class TwoInstancesIT {
         }, unfinished -> unfinished == 0, "every full re-match job done");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }
