@@ -18,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -179,13 +180,17 @@ public final class Browser implements AutoCloseable {
      * look would then read it.
      */
     public Browser clickAndLoad(WebElement element) {
-        WebElement before = driver.findElement(By.tagName("html"));
+        // The old document is marked, and the wait is for a complete document without the mark.
+        // Waiting for the old <html> element to go stale is not enough: while the page is being
+        // replaced, Chromium may answer a question about that element with an inspector error
+        // instead of "stale element", which would fail the step although the page loaded fine.
+        ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.kuzniaLeaving = 'yes'");
         element.click();
         try {
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            wait.until(ExpectedConditions.stalenessOf(before));
-            wait.until(d -> "complete".equals(((JavascriptExecutor) d)
-                    .executeScript("return document.readyState")));
+            wait.ignoring(WebDriverException.class);
+            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "return document.readyState === 'complete' && !document.documentElement.dataset.kuzniaLeaving")));
         } catch (TimeoutException e) {
             throw lost("waiting for the page after clicking " + element, e);
         }
