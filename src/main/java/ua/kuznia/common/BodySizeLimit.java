@@ -3,6 +3,7 @@ package ua.kuznia.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -11,14 +12,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses oversized bodies with a problem document before anything reads them. It runs on the
  * HTTP layer, ahead of Quarkus's own limit (quarkus.http.limits.max-body-size), which would answer
- * a declared oversize with a bare 413. Bodies without a Content-Length (multipart clients often
- * stream chunked) are left to that limit, which cuts them off while they are read.
+ * a declared oversize with a bare 413. A body without a Content-Length (multipart clients often
+ * stream chunked) is read here, counted as it arrives and handed on whole when it stays within the
+ * limit: Quarkus's own limit would cut it off while the resource reads it, with a bare 413 that no
+ * exception mapper sees.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -44,7 +48,11 @@ public class BodySizeLimit {
     private void limit(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            context.next();
+            if (context.request().isEnded() || context.getBody() != null || !chunked(context.request())) {
+                context.next();
+            } else {
+                readChunked(context, limitFor(context));
+            }
             return;
         }
         long declared;
@@ -55,8 +63,7 @@ public class BodySizeLimit {
                     "Content-Length is not a number", context.normalizedPath(), List.of(), Map.of()));
             return;
         }
-        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        long limit = type != null && type.toLowerCase().startsWith("multipart/") ? maxUploadBytes : maxBodyBytes;
+        long limit = limitFor(context);
         if (declared <= limit) {
             context.next();
             return;
@@ -78,13 +85,72 @@ public class BodySizeLimit {
         request.resume();
     }
 
-    private void respond(RoutingContext context, Problem problem) {
-        String body;
+    private long limitFor(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/") ? maxUploadBytes : maxBodyBytes;
+    }
+
+    private static boolean chunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    /**
+     * Reads a body of unknown length, keeping at most {@code limit} bytes. Past the limit the
+     * problem is answered at once, and what still arrives is read and thrown away, so that a
+     * client that reads its answer only after sending gets it; past {@code DRAIN_FACTOR} times
+     * the limit the connection is closed.
+     */
+    private void readChunked(RoutingContext context, long limit) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        long[] received = {0};
+        boolean[] refused = {false};
+        request.handler(chunk -> {
+            received[0] += chunk.length();
+            if (refused[0]) {
+                if (received[0] > limit * DRAIN_FACTOR) {
+                    request.connection().close();
+                }
+                return;
+            }
+            if (received[0] > limit) {
+                refused[0] = true;
+                respondAndCloseAfterBody(context, new Problem("/problems/payload-too-large", "Payload Too Large", 413,
+                        "The request body has more than " + limit + " bytes; the limit is " + limit,
+                        context.normalizedPath(), List.of(), Map.of("maxBytes", limit)));
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(ignored -> { });
+        request.endHandler(ignored -> {
+            if (refused[0]) {
+                request.connection().close();
+                return;
+            }
+            context.setBody(body);
+            context.next();
+        });
+        request.resume();
+    }
+
+    /** Answers now, and leaves the connection open until the rest of the body is drained. */
+    private void respondAndCloseAfterBody(RoutingContext context, Problem problem) {
+        context.response().setStatusCode(problem.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(serialize(problem));
+    }
+
+    private String serialize(Problem problem) {
         try {
-            body = json.writeValueAsString(problem);
+            return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void respond(RoutingContext context, Problem problem) {
+        String body = serialize(problem);
         // The rest of the body is not wanted: close rather than read it to the end.
         context.response().endHandler(ignored -> context.request().connection().close());
         context.response().setStatusCode(problem.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -1,6 +1,8 @@
 package ua.kuznia.profile;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,8 +16,16 @@ import static ua.kuznia.testing.Fixtures.createProfile;
 import static ua.kuznia.testing.Fixtures.profileBody;
 import static ua.kuznia.testing.Fixtures.staff;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -26,6 +36,9 @@ import ua.kuznia.testing.Tokens;
 
 @QuarkusTest
 class ManufacturerResourceTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
 
     @Nested
@@ -233,6 +246,33 @@ class ManufacturerResourceTest {
             String huge = "{\"legalName\": \"" + "x".repeat(300_000) + "\"}";
             given().contentType(ContentType.JSON).body(huge).post("/api/v1/manufacturers").then()
                     .statusCode(413).contentType("application/problem+json").body("maxBytes", equalTo(262144));
+        }
+
+        @Test
+        void aChunkedBodyIsReadWithinTheLimitAndRefusedPastItWithA413Problem() throws Exception {
+            Org maker = createOrganization("MANUFACTURER", "UA");
+            String fits = new ObjectMapper().writeValueAsString(profileBody(maker.id(), List.of(capability("radar", 6, 5, 10))));
+            HttpResponse<String> created = postChunked(maker, fits);
+            assertEquals(201, created.statusCode(), created.body());
+            assertTrue(created.body().contains("\"legalName\""), created.body());
+
+            String huge = "{\"legalName\": \"" + "x".repeat(300_000) + "\"}";
+            HttpResponse<String> refused = postChunked(maker, huge);
+            assertEquals(413, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    refused.headers().toString());
+            assertTrue(refused.body().contains("\"maxBytes\":262144"), refused.body());
+        }
+
+        /** Sends the body without a Content-Length, as a stream of chunks. */
+        private HttpResponse<String> postChunked(Org maker, String body) throws Exception {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("/api/v1/manufacturers"))
+                    .header("Authorization", "Bearer " + maker.token())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
 
         @Test
