@@ -135,8 +135,8 @@ public class OfferService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<TransferOffer> found = em.createQuery("select t from TransferOffer t join fetch t.organization where t.id in :ids",
-                TransferOffer.class).setParameter("ids", ids).getResultList();
+        List<TransferOffer> found = Ids.bind(em.createQuery("select t from TransferOffer t join fetch t.organization where "
+                + Ids.in("t.id", ids.size()), TransferOffer.class), ids).getResultList();
         return Ids.inOrderOf(ids, found, row -> row.id);
     }
 

@@ -121,9 +121,9 @@ public class ProfileService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<ManufacturerProfile> found = em.createQuery("select distinct p from ManufacturerProfile p"
-                        + " join fetch p.organization left join fetch p.capabilities where p.id in :ids", ManufacturerProfile.class)
-                .setParameter("ids", ids).getResultList();
+        List<ManufacturerProfile> found = Ids.bind(em.createQuery("select distinct p from ManufacturerProfile p"
+                        + " join fetch p.organization left join fetch p.capabilities where " + Ids.in("p.id", ids.size()),
+                ManufacturerProfile.class), ids).getResultList();
         return Ids.inOrderOf(ids, found, row -> row.id);
     }
 

@@ -107,8 +107,15 @@ final class Workload {
         }
     }
 
+    /** {@code -Dload.reads-only=true}: the reads of the mix alone, to measure what a read costs. */
+    static final boolean READS_ONLY = Boolean.getBoolean("load.reads-only");
+
     Kind pick(SplittableRandom random) {
-        return TABLE[random.nextInt(TABLE.length)];
+        Kind kind = TABLE[random.nextInt(TABLE.length)];
+        while (READS_ONLY && !kind.read) {
+            kind = TABLE[random.nextInt(TABLE.length)];
+        }
+        return kind;
     }
 
     Outcome run(Kind kind, HttpConnection http, SplittableRandom random) throws IOException {

@@ -24,6 +24,11 @@ public final class Tokens {
     }
 
     public static String token(String username, String role, String organizationCode) {
+        return token(username, role, organizationCode, 600);
+    }
+
+    /** A token that expires {@code seconds} after it is signed. */
+    public static String token(String username, String role, String organizationCode, long seconds) {
         var claims = Jwt.issuer("https://kuznia.test/realms/kuznia").subject("sub-" + username)
                 .audience("kuznia-api").claim("preferred_username", username)
                 .claim("email", username + "@example.test")
@@ -31,7 +36,7 @@ public final class Tokens {
         if (organizationCode != null) {
             claims = claims.claim("org", organizationCode);
         }
-        return claims.expiresIn(600).sign(KEY);
+        return claims.expiresIn(seconds).sign(KEY);
     }
 
     public static String admin() {
