@@ -83,7 +83,9 @@ public class VerifiedTokens {
             return;
         }
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential == null || credential.getToken() == null || jwt.getExpirationTime() <= 0) {
+        if (credential == null || credential.getToken() == null || jwt.getExpirationTime() <= 0
+                || entries.containsKey(credential.getToken())) {
+            // Also every identity served from here passes by: it is known already.
             return;
         }
         Instant now = clock.instant();
