@@ -33,7 +33,8 @@ import ua.kuznia.local.KeycloakServer;
  * Markdown (also written to target/load/report.md).
  *
  * <p>System properties: {@code load.concurrency} (comma list, default 32), {@code load.duration}
- * (measured seconds, default 60), {@code load.warmup} (seconds, default 20), {@code load.seed},
+ * (measured seconds, default 60), {@code load.warmup} (seconds, default 20), {@code load.visibility-samples}
+ * (writes of the write → visible probe after the levels, default 200; 0 skips it), {@code load.seed},
  * {@code load.service-jvm-args} (default {@code -Xmx768m}, what the Helm chart's 1 GiB limit gives),
  * {@code load.service-args} (extra {@code -Dkey=value} for the service; by default the per-user write
  * rate limit is switched off, since the run is many writes per second from few users),
@@ -112,6 +113,14 @@ public final class LoadRun {
                 sampler.stop();
                 result.cpu = cpu.elapsed();
                 String section = result.markdown(level, sampler);
+                System.out.println(section);
+                report.append(section).append('\n');
+            }
+            int probes = Integer.getInteger("load.visibility-samples", 200);
+            if (probes > 0) {
+                refreshTokens(keycloak, personas);
+                log("Write → visible: " + probes + " profile writes, one at a time");
+                String section = new WriteVisibility().measure(uri, personas, probes);
                 System.out.println(section);
                 report.append(section).append('\n');
             }
