@@ -5,8 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import ua.kuznia.common.BeanViolations;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -56,7 +56,7 @@ public class AidRecordService {
     AuditService audit;
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
 
     @Transactional
     public AidRecordView create(AidRecordView body, Caller caller) {
@@ -128,9 +128,7 @@ public class AidRecordService {
     private void check(AidRecordView body, List<Problem.Violation> violations,
                        Function<Problem.Violation, Problem.Violation> where) {
         List<Problem.Violation> found = new ArrayList<>();
-        for (ConstraintViolation<AidRecordView> v : validator.validate(body)) {
-            found.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage()));
-        }
+        found.addAll(BeanViolations.of(validators, body, v -> v.getPropertyPath().toString()));
         if (body.donorCountry() != null && body.donorCountry().matches("^[A-Z]{2}$") && !DONORS.contains(body.donorCountry())) {
             found.add(new Problem.Violation("donorCountry", m -> m.not_a_country(body.donorCountry())));
         }

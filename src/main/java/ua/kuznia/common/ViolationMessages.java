@@ -13,6 +13,10 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "violation_msg", locale = "en")
 public interface ViolationMessages {
 
+    /** The language of this bundle, so that a text rendered elsewhere (bean validation) can follow it. */
+    @Message("en")
+    String language();
+
     @Message("is required")
     String required();
 

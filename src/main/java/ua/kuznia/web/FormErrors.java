@@ -1,7 +1,6 @@
 package ua.kuznia.web;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.MessageInterpolator;
 import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ua.kuznia.common.BeanViolations;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.ProblemMappers;
@@ -62,27 +62,13 @@ public final class FormErrors {
      */
     public static <T> void validate(ValidatorFactory validators, Locale locale, T body, List<Problem.Violation> earlier) {
         Set<ConstraintViolation<T>> found = validators.usingContext()
-                .messageInterpolator(inLocale(validators.getMessageInterpolator(), locale)).getValidator().validate(body);
+                .messageInterpolator(BeanViolations.inLocale(validators.getMessageInterpolator(), locale)).getValidator().validate(body);
         List<Problem.Violation> all = new ArrayList<>(earlier);
         found.stream().map(v -> new Problem.Violation(ProblemMappers.fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field)).forEach(all::add);
         if (!all.isEmpty()) {
             throw ProblemException.invalid(all);
         }
-    }
-
-    private static MessageInterpolator inLocale(MessageInterpolator interpolator, Locale locale) {
-        return new MessageInterpolator() {
-            @Override
-            public String interpolate(String template, Context context) {
-                return interpolator.interpolate(template, context, locale);
-            }
-
-            @Override
-            public String interpolate(String template, Context context, Locale ignored) {
-                return interpolator.interpolate(template, context, locale);
-            }
-        };
     }
 
     public boolean any() {

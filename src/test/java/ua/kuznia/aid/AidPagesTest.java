@@ -98,17 +98,22 @@ class AidPagesTest {
     void aBadAidRecordFileIsRefusedWithEachProblemByLineAndColumn() {
         String csv = AidRecordTest.HEADER + "\n"
                 + "XX,2024-06-30,DIRECT_FINANCING,munitions,2024-01-10,1000.00,500.00,,,,,,Test source,\n"
-                + "DK,2024-06-30,NO_SUCH_MODEL,munitions,2024-01-10,1000.00,500.00,,,,,,Test source,\n";
+                + "DK,2024-06-30,NO_SUCH_MODEL,munitions,2024-01-10,1000.00,500.00,,,,,,Test source,\n"
+                + "DK,2024-06-30,DIRECT_FINANCING,munitions,2024-01-10,1000.00,500.00,,,,,,,\n";
         coordinatorMultipart().multiPart("file", "bad-records.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/ui/aid/records").then().statusCode(422)
                 .body(containsString("id=\"upload-problems\""), containsString("line 2, column donor_country"),
-                        containsString("line 3, column support_model"));
+                        containsString("line 3, column support_model"),
+                        containsString("<td>line 4, column source</td><td>must not be blank</td>"));
         coordinatorMultipart().post("/ui/aid/records").then().statusCode(422).body(containsString("choose a CSV file"));
         coordinatorMultipart().cookie(UiContext.LANGUAGE_COOKIE, "uk")
                 .multiPart("file", "bad-records.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/ui/aid/records").then().statusCode(422)
                 .body(containsString("<td>рядок 3, стовпець support_model</td><td>невідома модель підтримки «NO_SUCH_MODEL»;"),
-                        containsString("<td>рядок 2, стовпець donor_country</td>"), not(containsString("line 2")));
+                        containsString("<td>рядок 2, стовпець donor_country</td><td>«XX» не є кодом країни"),
+                        // Bean validation of a row speaks the page's language too.
+                        containsString("<td>рядок 4, стовпець source</td><td>не може бути порожнім</td>"),
+                        not(containsString("line 2")), not(containsString("must not be blank")));
     }
 
     @Test
