@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import ua.kuznia.common.Enums;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -82,6 +83,6 @@ public class AidRecordResource {
     @RolesAllowed({Roles.AUDITOR, Roles.COORDINATOR, Roles.ADMIN})
     @Operation(summary = "One aid record")
     public AidRecordView get(@PathParam("id") long id) {
-        return records.find(id).orElseThrow(() -> ProblemException.notFound("Aid record", id));
+        return records.find(id).orElseThrow(() -> ProblemException.notFound(Missing.AID_RECORD, id));
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.ViolationMessages;
@@ -383,7 +384,7 @@ public class KielImportService {
 
     @Transactional
     public ReleaseView release(String release) {
-        return releases(release).stream().findFirst().orElseThrow(() -> ProblemException.notFound("Kiel release", release));
+        return releases(release).stream().findFirst().orElseThrow(() -> ProblemException.notFound(Missing.KIEL_RELEASE, release));
     }
 
     private List<ReleaseView> releases(String only) {

@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.ProblemException;
 
 /**
@@ -139,7 +140,7 @@ public class KielReports {
         if (found.isEmpty()) {
             throw release == null
                     ? ProblemException.notFound("Kiel data", "from " + kind.fileName + " (import a release first)")
-                    : ProblemException.notFound("Kiel release", release + " with " + kind.fileName);
+                    : ProblemException.notFound(Missing.KIEL_RELEASE, release + " with " + kind.fileName);
         }
         Object[] row = found.get(0);
         return new Source((String) row[0], (String) row[1], toDate(row[2]), (String) row[3], (String) row[4]);

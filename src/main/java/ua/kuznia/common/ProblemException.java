@@ -51,6 +51,11 @@ public class ProblemException extends RuntimeException {
                 what + " " + id + " does not exist", List.of(), Map.of());
     }
 
+    public static ProblemException notFound(Missing what, Object id) {
+        String shown = String.valueOf(id);
+        return notFound(m -> m.not_found(what.in(m), shown));
+    }
+
     public static ProblemException notFound(Problem.Text detail) {
         return new ProblemException(404, "/problems/not-found", "Not found", detail, List.of(), Map.of());
     }

@@ -275,4 +275,34 @@ public interface ViolationMessages {
 
     @Message("Only coordinators decide on matches")
     String only_coordinators_decide();
+
+    @Message("{what} {id} does not exist")
+    String not_found(String what, String id);
+
+    @Message("Offer")
+    String missing_offer();
+
+    @Message("Manufacturer profile")
+    String missing_profile();
+
+    @Message("Match")
+    String missing_match();
+
+    @Message("Organization")
+    String missing_organization();
+
+    @Message("Aid record")
+    String missing_aid_record();
+
+    @Message("Kiel release")
+    String missing_kiel_release();
+
+    @Message("Matching job")
+    String missing_matching_job();
+
+    @Message("Member")
+    String missing_member();
+
+    @Message("Notification")
+    String missing_notification();
 }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.organization.Organization;
 import ua.kuznia.organization.OrganizationKind;
@@ -101,7 +102,7 @@ public class OnboardingService {
 
     private Invitation inviteInKeycloak(long organizationId, String email, Caller caller) {
         Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.notFound("Organization", organizationId));
+                .orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, organizationId));
         RealmResource realm = realm();
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
@@ -140,7 +141,7 @@ public class OnboardingService {
 
     private List<Member> membersInKeycloak(long organizationId) {
         Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.notFound("Organization", organizationId));
+                .orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, organizationId));
         return realm().users().searchByAttributes("org:" + organization.code).stream().map(OnboardingService::member).toList();
     }
 
@@ -150,17 +151,17 @@ public class OnboardingService {
      */
     private void revokeInKeycloak(long organizationId, String userId, Caller caller) {
         Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.notFound("Organization", organizationId));
+                .orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, organizationId));
         RealmResource realm = realm();
         UserRepresentation user;
         try {
             user = realm.users().get(userId).toRepresentation();
         } catch (WebApplicationException e) {
-            throw ProblemException.notFound("Member", userId);
+            throw ProblemException.notFound(Missing.MEMBER, userId);
         }
         List<String> org = user.getAttributes() == null ? null : user.getAttributes().get("org");
         if (org == null || !org.contains(organization.code)) {
-            throw ProblemException.notFound("Member", userId);
+            throw ProblemException.notFound(Missing.MEMBER, userId);
         }
         Member before = member(user);
         user.setEnabled(false);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.NoSuchElementException;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -45,7 +46,7 @@ public class MatchQueryService {
     MatchingService matching;
 
     public Page<MatchView> forOffer(long offerId, PageRequest page, Caller caller) {
-        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
         SqlFilter where = scope(caller).where("m.offer_id = :offerId", "offerId", offerId);
         if (caller.has(Roles.MINISTRY) && !caller.readsEverything() && !caller.belongsTo(offer.organization.id)) {
             throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its candidates");
@@ -54,14 +55,14 @@ public class MatchQueryService {
     }
 
     public Page<MatchView> forManufacturer(long profileId, PageRequest page, Caller caller) {
-        profiles.find(profileId, caller).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", profileId));
+        profiles.find(profileId, caller).orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, profileId));
         return page(scope(caller).where("m.profile_id = :profileId", "profileId", profileId), page);
     }
 
     public Explanation explain(long offerId, long profileId, Caller caller) {
-        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
         ManufacturerProfile profile = profiles.findEntity(profileId).filter(p -> ProfileService.visibleTo(p, caller))
-                .orElseThrow(() -> ProblemException.notFound("Manufacturer profile", profileId));
+                .orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, profileId));
         if (!caller.readsEverything() && caller.has(Roles.MINISTRY) && !caller.belongsTo(offer.organization.id)) {
             throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its explanations");
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
@@ -97,6 +98,6 @@ public class MatchingResource {
     @RolesAllowed({Roles.COORDINATOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Progress of a full re-match")
     public MatchingJobs.Job job(@PathParam("id") long id) {
-        return jobs.find(id).orElseThrow(() -> ProblemException.notFound("Matching job", id));
+        return jobs.find(id).orElseThrow(() -> ProblemException.notFound(Missing.MATCHING_JOB, id));
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import ua.kuznia.common.Enums;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -146,7 +147,7 @@ public class NotificationService implements UnreadCounter {
     @Transactional
     public void markRead(long id, Caller caller) {
         if (caller.organizationId() == null || filter(caller).where("n.id = :id", "id", id).count(em, FROM) == 0) {
-            throw ProblemException.notFound("Notification", id);
+            throw ProblemException.notFound(Missing.NOTIFICATION, id);
         }
         em.createNativeQuery("INSERT INTO notification_read (subject, notification_id) VALUES (:subject, :id)"
                         + " ON CONFLICT DO NOTHING")

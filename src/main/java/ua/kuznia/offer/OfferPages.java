@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -229,7 +230,7 @@ public class OfferPages {
         try {
             OfferView body = toView(form, existing);
             id = existing == null ? offers.create(body, caller).id()
-                    : offers.update(existing.id(), body, caller).orElseThrow(() -> ProblemException.notFound("Offer", existing.id())).id();
+                    : offers.update(existing.id(), body, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, existing.id())).id();
         } catch (ProblemException problem) {
             if (problem.status() != 400 && problem.status() != 409) {
                 throw problem;
@@ -248,7 +249,7 @@ public class OfferPages {
 
     /** The caller's own offer; another ministry's offer is refused as the API would refuse changing it. */
     private OfferView owned(long id, Caller caller) {
-        OfferView offer = offers.find(id, caller).orElseThrow(() -> ProblemException.notFound("Offer", id));
+        OfferView offer = offers.find(id, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, id));
         if (!caller.belongsTo(offer.organizationId())) {
             throw ProblemException.forbidden("Only the ministry that posted the offer manages it");
         }

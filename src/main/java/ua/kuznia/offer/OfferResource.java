@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.kuznia.common.Enums;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -78,7 +79,7 @@ public class OfferResource {
     @Path("/{id}")
     @Operation(summary = "One transfer offer")
     public OfferView get(@PathParam("id") long id) {
-        return offers.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound("Offer", id));
+        return offers.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, id));
     }
 
     @POST
@@ -95,7 +96,7 @@ public class OfferResource {
     @Path("/{id}")
     @Operation(summary = "Replace an offer (send the version you read; a stale version is a 409)")
     public OfferView update(@PathParam("id") long id, @Valid @NotNull OfferView body) {
-        return offers.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound("Offer", id));
+        return offers.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, id));
     }
 
     @DELETE
@@ -104,7 +105,7 @@ public class OfferResource {
     @Operation(summary = "Delete an offer")
     public Response delete(@PathParam("id") long id) {
         if (!offers.delete(id, callers.current())) {
-            throw ProblemException.notFound("Offer", id);
+            throw ProblemException.notFound(Missing.OFFER, id);
         }
         return Response.noContent().build();
     }

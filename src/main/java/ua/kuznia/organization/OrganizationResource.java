@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.kuznia.common.Enums;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -85,7 +86,7 @@ public class OrganizationResource {
     @Path("/{id}")
     @Operation(summary = "One organization")
     public OrganizationView get(@PathParam("id") long id) {
-        return organizations.find(id).orElseThrow(() -> ProblemException.notFound("Organization", id));
+        return organizations.find(id).orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, id));
     }
 
     @POST
@@ -102,7 +103,7 @@ public class OrganizationResource {
     @Path("/{id}")
     @Operation(summary = "Update an organization (send the version you read)")
     public OrganizationView update(@PathParam("id") long id, @Valid @NotNull OrganizationView body) {
-        return organizations.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound("Organization", id));
+        return organizations.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, id));
     }
 
     @DELETE
@@ -111,7 +112,7 @@ public class OrganizationResource {
     @Operation(summary = "Delete an organization that has no profile and no offers")
     public Response delete(@PathParam("id") long id) {
         if (!organizations.delete(id, callers.current())) {
-            throw ProblemException.notFound("Organization", id);
+            throw ProblemException.notFound(Missing.ORGANIZATION, id);
         }
         return Response.noContent().build();
     }

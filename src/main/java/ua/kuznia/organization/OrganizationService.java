@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -53,7 +54,7 @@ public class OrganizationService {
 
     public Organization require(long id) {
         return Organization.<Organization>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Organization", id));
+                .orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, id));
     }
 
     @Transactional

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.kuznia.common.Enums;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -70,7 +71,7 @@ public class ManufacturerResource {
     @Path("/{id}")
     @Operation(summary = "One manufacturer profile")
     public ManufacturerView get(@PathParam("id") long id) {
-        return profiles.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
+        return profiles.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, id));
     }
 
     @POST
@@ -87,7 +88,7 @@ public class ManufacturerResource {
     @Path("/{id}")
     @Operation(summary = "Replace a profile (send the version you read; a stale version is a 409)")
     public ManufacturerView update(@PathParam("id") long id, @Valid @NotNull ManufacturerView body) {
-        return profiles.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", id));
+        return profiles.update(id, body, callers.current()).orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, id));
     }
 
     @DELETE
@@ -96,7 +97,7 @@ public class ManufacturerResource {
     @Operation(summary = "Delete a profile")
     public Response delete(@PathParam("id") long id) {
         if (!profiles.delete(id, callers.current())) {
-            throw ProblemException.notFound("Manufacturer profile", id);
+            throw ProblemException.notFound(Missing.PROFILE, id);
         }
         return Response.noContent().build();
     }

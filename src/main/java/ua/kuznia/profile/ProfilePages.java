@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
@@ -169,7 +170,7 @@ public class ProfilePages {
         try {
             ManufacturerView body = toView(form, own.map(ManufacturerView::status).orElse(ProfileStatus.DRAFT));
             if (own.isPresent()) {
-                profiles.update(own.get().id(), body, caller).orElseThrow(() -> ProblemException.notFound("Manufacturer profile", own.get().id()));
+                profiles.update(own.get().id(), body, caller).orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, own.get().id()));
             } else {
                 profiles.create(body, caller);
             }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -105,7 +106,7 @@ public class MatchPages {
     @Path("ui/matches/{id}")
     public TemplateInstance match(@PathParam("id") long id, @RestQuery boolean done) {
         Caller caller = callers.current();
-        ReviewService.MatchDetail match = reviews.find(id, caller).orElseThrow(() -> ProblemException.notFound("Match", id));
+        ReviewService.MatchDetail match = reviews.find(id, caller).orElseThrow(() -> ProblemException.notFound(Missing.MATCH, id));
         return matchPage(match, caller, FormErrors.none(), "", done);
     }
 
@@ -146,9 +147,9 @@ public class MatchPages {
         }
         Caller caller = callers.current();
         ExplanationView explanation = ExplanationView.of(matches.explain(offer, manufacturer, caller), ui.locale());
-        OfferView offerView = offers.find(offer, caller).orElseThrow(() -> ProblemException.notFound("Offer", offer));
+        OfferView offerView = offers.find(offer, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offer));
         ManufacturerView profile = profiles.find(manufacturer, caller)
-                .orElseThrow(() -> ProblemException.notFound("Manufacturer profile", manufacturer));
+                .orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, manufacturer));
         Long matchId = matches.matchId(offer, manufacturer);
         return ui.page(Templates.explain(offerView, profile, explanation,
                 matchId != null && reviews.find(matchId, caller).isPresent() ? matchId : null));
@@ -159,7 +160,7 @@ public class MatchPages {
         if (problem.status() != 400 && problem.status() != 409) {
             throw problem;
         }
-        ReviewService.MatchDetail match = reviews.find(id, caller).orElseThrow(() -> ProblemException.notFound("Match", id));
+        ReviewService.MatchDetail match = reviews.find(id, caller).orElseThrow(() -> ProblemException.notFound(Missing.MATCH, id));
         return Response.status(problem.status() == 400 ? 422 : 409)
                 .entity(matchPage(match, caller, FormErrors.of(problem, ui.locale()), reason, false)).build();
     }

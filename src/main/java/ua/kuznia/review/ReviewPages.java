@@ -21,6 +21,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import ua.kuznia.common.CsvWriter;
 import ua.kuznia.common.Enums;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -177,7 +178,7 @@ public class ReviewPages {
     @Path("{id}")
     public TemplateInstance match(@PathParam("id") long id) {
         ReviewService.MatchDetail match = reviews.find(id, callers.current())
-                .orElseThrow(() -> ProblemException.notFound("Match", id));
+                .orElseThrow(() -> ProblemException.notFound(Missing.MATCH, id));
         return ui.page(Templates.match(match, decisionsFor(match), canDecide(), null, null, Map.of(), null));
     }
 
@@ -188,7 +189,7 @@ public class ReviewPages {
     public Response decide(@PathParam("id") long id, @RestForm String decision, @RestForm String note,
                            @RestForm Long version) {
         Caller caller = callers.current();
-        ReviewService.MatchDetail match = reviews.find(id, caller).orElseThrow(() -> ProblemException.notFound("Match", id));
+        ReviewService.MatchDetail match = reviews.find(id, caller).orElseThrow(() -> ProblemException.notFound(Missing.MATCH, id));
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             ReviewAction action = Enums.parse("decision", decision, ReviewAction.class);

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.kuznia.common.Enums;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
@@ -68,7 +69,7 @@ public class ReviewResource {
     @Path("/{id}")
     @Operation(summary = "One match with the actions the workflow allows next")
     public ReviewService.MatchDetail get(@PathParam("id") long id) {
-        return reviews.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound("Match", id));
+        return reviews.find(id, callers.current()).orElseThrow(() -> ProblemException.notFound(Missing.MATCH, id));
     }
 
     @POST

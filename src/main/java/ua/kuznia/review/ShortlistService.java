@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
@@ -65,7 +66,7 @@ public class ShortlistService {
     public void add(long offerId, long profileId, Caller caller) {
         owned(offerId, caller);
         ManufacturerProfile profile = profiles.findEntity(profileId).filter(p -> ProfileService.visibleTo(p, caller))
-                .orElseThrow(() -> ProblemException.notFound("Manufacturer profile", profileId));
+                .orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, profileId));
         int inserted = em.createNativeQuery("INSERT INTO offer_shortlist (offer_id, profile_id, added_by)"
                         + " VALUES (:offer, :profile, :by) ON CONFLICT DO NOTHING")
                 .setParameter("offer", offerId).setParameter("profile", profile.id).setParameter("by", caller.username())
@@ -92,7 +93,7 @@ public class ShortlistService {
     }
 
     private TransferOffer readable(long offerId, Caller caller) {
-        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound("Offer", offerId));
+        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
         if (!caller.readsEverything() && !(caller.has(Roles.MINISTRY) && caller.belongsTo(offer.organization.id))) {
             throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its shortlist");
         }

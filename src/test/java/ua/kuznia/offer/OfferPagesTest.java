@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ua.kuznia.testing.Fixtures;
 import ua.kuznia.testing.Fixtures.Org;
+import ua.kuznia.web.UiContext;
 
 @QuarkusTest
 class OfferPagesTest {
@@ -91,7 +92,14 @@ class OfferPagesTest {
         secret.put("classification", "NATO_SECRET");
         long hidden = createOffer(ministry, secret);
         Org lowMinistry = createOrganization("MINISTRY", "NL", "NATO_RESTRICTED");
-        given().auth().oauth2(lowMinistry.token()).get("/ui/offers/{id}/candidates", hidden).then().statusCode(404);
+        given().auth().oauth2(lowMinistry.token()).get("/ui/offers/{id}/candidates", hidden).then().statusCode(404)
+                .body(containsString("<p class=\"detail\">Offer " + hidden + " does not exist</p>"));
+        // The page names what is missing in its own language; the API keeps the English detail.
+        given().auth().oauth2(lowMinistry.token()).cookie(UiContext.LANGUAGE_COOKIE, "uk")
+                .get("/ui/offers/{id}/candidates", hidden).then().statusCode(404)
+                .body(containsString("<p class=\"detail\">Пропозиції " + hidden + " не існує</p>"));
+        given().auth().oauth2(lowMinistry.token()).header("Accept-Language", "uk").get("/api/v1/offers/{id}", hidden).then()
+                .statusCode(404).body("detail", org.hamcrest.Matchers.equalTo("Offer " + hidden + " does not exist"));
         given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", hidden).then().statusCode(200)
                 .body(not(containsString("id=\"error")));
     }
