@@ -303,7 +303,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return respond(ProblemException.forbidden("Your role does not allow this operation").toProblem(uri.getPath()));
+        return respond(ProblemException.forbidden(ViolationMessages::forbidden_role).toProblem(uri.getPath()));
     }
 
     /** Framework answers such as 404 for unknown paths, 405, 406 and 415, as problem details. */

@@ -305,4 +305,31 @@ public interface ViolationMessages {
 
     @Message("Notification")
     String missing_notification();
+
+    @Message("Only the ministry that posted the offer and coordinators see its candidates")
+    String forbidden_candidates();
+
+    @Message("Only the ministry that posted the offer and coordinators see its explanations")
+    String forbidden_explanations();
+
+    @Message("The form has expired or did not come from this site; reload the page and try again.")
+    String forbidden_form_expired();
+
+    @Message("Only members of the manufacturer organization that owns this profile may change it")
+    String forbidden_profile_owner();
+
+    @Message("Only the ministry that posted the offer and coordinators see its shortlist")
+    String forbidden_shortlist_read();
+
+    @Message("Only the ministry that posted the offer changes its shortlist")
+    String forbidden_shortlist_change();
+
+    @Message("Your role does not allow this operation")
+    String forbidden_role();
+
+    @Message("Only the ministry that posted the offer manages it")
+    String forbidden_offer_manage();
+
+    @Message("Only members of the ministry that posted this offer may change it")
+    String forbidden_offer_owner();
 }

@@ -12,6 +12,7 @@ import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
 import ua.kuznia.matching.engine.Explanation;
@@ -49,7 +50,7 @@ public class MatchQueryService {
         TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
         SqlFilter where = scope(caller).where("m.offer_id = :offerId", "offerId", offerId);
         if (caller.has(Roles.MINISTRY) && !caller.readsEverything() && !caller.belongsTo(offer.organization.id)) {
-            throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its candidates");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_candidates);
         }
         return page(where, page);
     }
@@ -64,7 +65,7 @@ public class MatchQueryService {
         ManufacturerProfile profile = profiles.findEntity(profileId).filter(p -> ProfileService.visibleTo(p, caller))
                 .orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, profileId));
         if (!caller.readsEverything() && caller.has(Roles.MINISTRY) && !caller.belongsTo(offer.organization.id)) {
-            throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its explanations");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_explanations);
         }
         try {
             return matching.engine().explain(offer.id, profile.id);

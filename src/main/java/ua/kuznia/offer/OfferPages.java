@@ -251,7 +251,7 @@ public class OfferPages {
     private OfferView owned(long id, Caller caller) {
         OfferView offer = offers.find(id, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, id));
         if (!caller.belongsTo(offer.organizationId())) {
-            throw ProblemException.forbidden("Only the ministry that posted the offer manages it");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_offer_manage);
         }
         return offer;
     }

@@ -83,7 +83,7 @@ public class OfferService {
     /** Only a ministry officer of the owning organization changes an offer. */
     static void requireOwner(Long organizationId, Caller caller) {
         if (!caller.has(Roles.MINISTRY) || !caller.belongsTo(organizationId)) {
-            throw ProblemException.forbidden("Only members of the ministry that posted this offer may change it");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_offer_owner);
         }
     }
 

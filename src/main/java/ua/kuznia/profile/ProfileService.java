@@ -76,7 +76,7 @@ public class ProfileService {
     /** Only a manufacturer of the owning organization changes a profile. */
     static void requireOwner(Long organizationId, Caller caller) {
         if (!caller.has(Roles.MANUFACTURER) || !caller.belongsTo(organizationId)) {
-            throw ProblemException.forbidden("Only members of the manufacturer organization that owns this profile may change it");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_profile_owner);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import ua.kuznia.common.Missing;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
@@ -95,7 +96,7 @@ public class ShortlistService {
     private TransferOffer readable(long offerId, Caller caller) {
         TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
         if (!caller.readsEverything() && !(caller.has(Roles.MINISTRY) && caller.belongsTo(offer.organization.id))) {
-            throw ProblemException.forbidden("Only the ministry that posted the offer and coordinators see its shortlist");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_shortlist_read);
         }
         return offer;
     }
@@ -103,7 +104,7 @@ public class ShortlistService {
     private TransferOffer owned(long offerId, Caller caller) {
         TransferOffer offer = readable(offerId, caller);
         if (!caller.has(Roles.MINISTRY) || !caller.belongsTo(offer.organization.id)) {
-            throw ProblemException.forbidden("Only the ministry that posted the offer changes its shortlist");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_shortlist_change);
         }
         return offer;
     }

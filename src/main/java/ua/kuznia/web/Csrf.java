@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 
 /**
  * Double-submit CSRF protection for the web application's forms: a random token lives in an
@@ -65,7 +66,7 @@ public class Csrf {
         if (cookie == null || !wellFormed(cookie.getValue()) || !(submitted instanceof String value)
                 || !MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.US_ASCII),
                         value.getBytes(StandardCharsets.UTF_8))) {
-            throw ProblemException.forbidden("The form has expired or did not come from this site; reload the page and try again.");
+            throw ProblemException.forbidden(ViolationMessages::forbidden_form_expired);
         }
         return null;
     }

@@ -99,7 +99,15 @@ class WebFrameTest {
     @Test
     void problemsOnPagesAreShownAsTheErrorPageInTheUsersLanguage() {
         given().header("Accept-Language", "uk").formParam("lang", "en").post("/ui/lang").then().statusCode(403)
-                .contentType(containsString("text/html")).body(containsString("Вам не дозволено це робити."));
+                .contentType(containsString("text/html")).body(containsString("Вам не дозволено це робити."),
+                        containsString("<p class=\"detail\">Форма застаріла або надіслана не з цього сайту;"),
+                        not(containsString("The form has expired")));
+        given().header("Accept-Language", "en").formParam("lang", "en").post("/ui/lang").then().statusCode(403)
+                .body(containsString("<p class=\"detail\">The form has expired or did not come from this site;"));
+        // A page the role may not open says so in the page's language too.
+        given().auth().oauth2(Fixtures.createOrganization("MANUFACTURER", "UA").token()).cookie(UiContext.LANGUAGE_COOKIE, "uk")
+                .get("/ui/review").then().statusCode(403)
+                .body(containsString("<p class=\"detail\">Ваша роль не дозволяє цієї дії</p>"));
     }
 
     private static void assertEquals(Object expected, Object actual) {
