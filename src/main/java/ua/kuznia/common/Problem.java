@@ -95,6 +95,11 @@ public final class Problem {
         this(type, title, status, detail, null, instance, violations, extensions);
     }
 
+    /** A problem naming no field, whose detail a page shows in its own language. */
+    public Problem(String type, String title, int status, Text detail, String instance) {
+        this(type, title, status, Text.english(detail), detail, instance, List.of(), Map.of());
+    }
+
     /** {@code detail} is the English text of {@code detailText}, or the only text where that is null. */
     public Problem(String type, String title, int status, String detail, Text detailText, String instance,
                    List<Violation> violations, Map<String, Object> extensions) {

@@ -236,8 +236,7 @@ public class ProblemMappers {
                 // One line per request: during an outage a stack trace each would drown the log.
                 LOG.warnf("Database unavailable answering %s: %s", uri.getPath(), StorageFailures.rootMessage(e));
                 return Response.fromResponse(respond(new Problem("/problems/database-unavailable", "Service Unavailable", 503,
-                                "The database is unavailable, so the request was not carried out; retry in a few seconds"
-                                        + " (reload before repeating a change)", uri.getPath(), List.of(), Map.of())))
+                                ViolationMessages::database_unavailable, uri.getPath())))
                         .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
             }
             case CONFLICT -> {
@@ -246,7 +245,7 @@ public class ProblemMappers {
             default -> {
                 LOG.error("Server error answering " + uri.getPath(), e);
                 return respond(new Problem("/problems/http-500", "Internal Server Error", 500,
-                        "The server could not complete the request", uri.getPath(), List.of(), Map.of()));
+                        ViolationMessages::server_error, uri.getPath()));
             }
         }
     }
@@ -280,8 +279,7 @@ public class ProblemMappers {
                 .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .chain(available -> available ? challenge(authenticator, uri, routing)
                         : Uni.createFrom().item(respond(new Problem("/problems/sign-in-unavailable", "Sign-in unavailable", 503,
-                                "Sign-in is unavailable because the identity server cannot be reached. People already signed in can"
-                                        + " continue; please try again in a few minutes.", path, List.of(), Map.of()))));
+                                ViolationMessages::sign_in_unavailable, path))));
     }
 
     private static Uni<Response> challenge(HttpAuthenticator authenticator, UriInfo uri, RoutingContext routing) {

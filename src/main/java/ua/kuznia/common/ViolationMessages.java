@@ -332,4 +332,16 @@ public interface ViolationMessages {
 
     @Message("Only members of the ministry that posted this offer may change it")
     String forbidden_offer_owner();
+
+    @Message("Sign-in is unavailable because the identity server cannot be reached. People already signed in can continue; please try again in a few minutes.")
+    String sign_in_unavailable();
+
+    @Message("The database is unavailable, so the request was not carried out; retry in a few seconds (reload before repeating a change)")
+    String database_unavailable();
+
+    @Message("The server could not complete the request")
+    String server_error();
+
+    @Message("Write limit reached: at most {perMinute} writes a minute per user (bursts of up to {burst}); retry in {retry} s")
+    String rate_limited(int perMinute, int burst, long retry);
 }

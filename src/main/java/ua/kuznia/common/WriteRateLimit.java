@@ -57,9 +57,9 @@ public class WriteRateLimit {
         if (decision.allowed()) {
             return null;
         }
-        Problem problem = new Problem("/problems/rate-limited", "Too Many Requests", 429,
-                "Write limit reached: at most " + perMinute + " writes a minute per user (bursts of up to " + burst
-                        + "); retry in " + decision.retryAfterSeconds() + " s",
+        long retry = decision.retryAfterSeconds();
+        Problem.Text detail = m -> m.rate_limited(perMinute, burst, retry);
+        Problem problem = new Problem("/problems/rate-limited", "Too Many Requests", 429, Problem.Text.english(detail), detail,
                 path, List.of(), Map.of("limit", "kuznia.rate-limit.writes-per-minute", "writesPerMinute", perMinute,
                 "burst", burst, "retryAfterSeconds", decision.retryAfterSeconds()));
         return Response.fromResponse(ProblemMappers.respond(problem))

@@ -41,13 +41,16 @@ class UnexpectedFailureMappingTest {
     void aLostConnectionInsideAnotherExceptionIs503() {
         given().get("/test-only/failures/connection-lost").then().statusCode(503)
                 .contentType("application/problem+json").header("Retry-After", "5")
-                .body("type", equalTo("/problems/database-unavailable"));
+                .body("type", equalTo("/problems/database-unavailable"))
+                .body("detail", equalTo("The database is unavailable, so the request was not carried out; retry in a few"
+                        + " seconds (reload before repeating a change)"));
     }
 
     @Test
     void anythingElseIsA500ProblemWithoutAStackTrace() {
         given().get("/test-only/failures/bug").then().statusCode(500)
                 .contentType("application/problem+json").body("type", equalTo("/problems/http-500"))
+                .body("detail", equalTo("The server could not complete the request"))
                 .body(not(containsString("invariant"))).body(not(containsString("at ua.kuznia")));
     }
 }

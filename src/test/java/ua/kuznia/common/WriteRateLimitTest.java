@@ -44,7 +44,8 @@ class WriteRateLimitTest {
                 .then().statusCode(429).contentType("application/problem+json")
                 .body("status", equalTo(429)).body("title", equalTo("Too Many Requests"))
                 .body("type", equalTo("/problems/rate-limited"))
-                .body("detail", containsString("3 writes a minute per user"))
+                .body("detail", org.hamcrest.Matchers.matchesPattern(
+                        "Write limit reached: at most 3 writes a minute per user \\(bursts of up to 3\\); retry in \\d+ s"))
                 .body("limit", equalTo("kuznia.rate-limit.writes-per-minute"))
                 .body("writesPerMinute", equalTo(3))
                 .header("Retry-After", not(equalTo(null)))

@@ -55,7 +55,8 @@ class KeycloakOutageIT {
                     .put("/api/v1/manufacturers/" + profileId), 200, "PUT own profile as maker-1, Keycloak down");
             assertEquals(update.path("description").asText(), updated.path("description").asText());
 
-            // A token that was never valid is still refused: the keys are cached, not the decisions.
+            // A token that was never valid is still refused: the keys are cached, and so are tokens
+            // verified before, but a token that differs from them goes to the full check.
             assertEquals(401, as(maker.substring(0, maker.length() - 4) + "AAAA").get("/api/v1/me").statusCode());
 
             ObjectNode invite = Api.JSON.createObjectNode().put("email", DemoData.unique("during-outage-") + "@example.test");
@@ -77,6 +78,12 @@ class KeycloakOutageIT {
             assertTrue(signIn.contentType().startsWith("text/html"), signIn.contentType());
             assertTrue(signIn.body().asString().contains("Sign-in is unavailable because the identity server cannot be reached"),
                     signIn.body().asString());
+            // In Ukrainian for a Ukrainian page.
+            io.restassured.response.Response inUkrainian = given().redirects().follow(false).accept("text/html")
+                    .cookie("kuznia_lang", "uk").get("/ui");
+            assertEquals(503, inUkrainian.statusCode());
+            assertTrue(inUkrainian.body().asString().contains("Вхід недоступний: сервер ідентифікації не відповідає."),
+                    inUkrainian.body().asString());
         } finally {
             keycloak.start();
         }
