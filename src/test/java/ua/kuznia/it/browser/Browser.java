@@ -114,9 +114,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A wait that asks again when the page answers a question with an error: a page being replaced
+     * may answer with an inspector error rather than "no such element". A lasting error still
+     * fails the wait when it times out, with that error as its cause.
+     */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(WebDriverException.class);
+        return wait;
+    }
+
     public WebElement waitFor(By locator) {
         try {
-            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+            return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
         } catch (TimeoutException e) {
             throw lost("waiting for " + locator, e);
         }
@@ -125,7 +136,7 @@ public final class Browser implements AutoCloseable {
     /** Waits until nothing visible matches, e.g. a badge a script or a new page removed. */
     public void waitForAbsence(By locator) {
         try {
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(locator));
+            waiting().until(ExpectedConditions.invisibilityOfElementLocated(locator));
         } catch (TimeoutException e) {
             throw lost("waiting for " + locator + " to go", e);
         }
@@ -133,7 +144,7 @@ public final class Browser implements AutoCloseable {
 
     public void waitForText(By locator, String text) {
         try {
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
         } catch (TimeoutException e) {
             throw lost("waiting for \"" + text + "\" in " + locator, e);
         }
@@ -187,9 +198,7 @@ public final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.kuzniaLeaving = 'yes'");
         element.click();
         try {
-            WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            wait.ignoring(WebDriverException.class);
-            wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+            waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                     "return document.readyState === 'complete' && !document.documentElement.dataset.kuzniaLeaving")));
         } catch (TimeoutException e) {
             throw lost("waiting for the page after clicking " + element, e);
