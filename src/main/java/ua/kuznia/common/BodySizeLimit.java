@@ -68,9 +68,7 @@ public class BodySizeLimit {
             context.next();
             return;
         }
-        Problem tooLarge = new Problem("/problems/payload-too-large", "Payload Too Large", 413,
-                "The request body has " + declared + " bytes; the limit is " + limit,
-                context.normalizedPath(), List.of(), Map.of("maxBytes", limit));
+        Problem tooLarge = tooLarge(context, "The request body has " + declared + " bytes; the limit is " + limit, limit);
         HttpServerRequest request = context.request();
         if (declared > limit * DRAIN_FACTOR || request.isEnded()) {
             respond(context, tooLarge);
@@ -116,9 +114,8 @@ public class BodySizeLimit {
             }
             if (received[0] > limit) {
                 refused[0] = true;
-                respondAndCloseAfterBody(context, new Problem("/problems/payload-too-large", "Payload Too Large", 413,
-                        "The request body has more than " + limit + " bytes; the limit is " + limit,
-                        context.normalizedPath(), List.of(), Map.of("maxBytes", limit)));
+                answer(context, tooLarge(context, "The request body has more than " + limit + " bytes; the limit is " + limit,
+                        limit));
                 return;
             }
             body.appendBuffer(chunk);
@@ -135,24 +132,25 @@ public class BodySizeLimit {
         request.resume();
     }
 
-    /** Answers now, and leaves the connection open until the rest of the body is drained. */
-    private void respondAndCloseAfterBody(RoutingContext context, Problem problem) {
-        context.response().setStatusCode(problem.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(serialize(problem));
+    private static Problem tooLarge(RoutingContext context, String detail, long limit) {
+        return new Problem("/problems/payload-too-large", "Payload Too Large", 413, detail, context.normalizedPath(),
+                List.of(), Map.of("maxBytes", limit));
     }
 
-    private String serialize(Problem problem) {
+    /** Answers and closes the connection: the rest of the body is not wanted, so it is not read to the end. */
+    private void respond(RoutingContext context, Problem problem) {
+        context.response().endHandler(ignored -> context.request().connection().close());
+        answer(context, problem);
+    }
+
+    /** Answers, leaving the connection open for whoever drains the rest of the body. */
+    private void answer(RoutingContext context, Problem problem) {
+        String body;
         try {
-            return json.writeValueAsString(problem);
+            body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void respond(RoutingContext context, Problem problem) {
-        String body = serialize(problem);
-        // The rest of the body is not wanted: close rather than read it to the end.
-        context.response().endHandler(ignored -> context.request().connection().close());
         context.response().setStatusCode(problem.status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close").end(body);
     }

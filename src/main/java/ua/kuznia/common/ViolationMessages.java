@@ -261,9 +261,6 @@ public interface ViolationMessages {
     @Message("{action} is not possible while the match is {status}")
     String invalid_transition(String action, String status);
 
-    @Message("Match {id} does not exist")
-    String match_not_found(long id);
-
     @Message("Only the manufacturer or the ministry of this match can express interest")
     String only_sides_interest();
 

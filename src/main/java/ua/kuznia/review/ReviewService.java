@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -165,7 +166,7 @@ public class ReviewService {
     @Transactional
     public MatchDetail act(long id, ReviewAction requested, String note, Long version, Caller caller) {
         MatchDetail match = load(id, true).filter(m -> visible(m, caller))
-                .orElseThrow(() -> ProblemException.notFound(m -> m.match_not_found(id)));
+                .orElseThrow(() -> ProblemException.notFound(Missing.MATCH, id));
         ReviewAction action = sideOf(requested, match, caller);
         if (version != null && version != match.version()) {
             throw ProblemException.staleVersion(ViolationMessages::stale_match, version, match.version());
