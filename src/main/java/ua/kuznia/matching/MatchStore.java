@@ -22,6 +22,7 @@ import java.util.SortedMap;
 import java.util.function.BiFunction;
 import ua.kuznia.matching.engine.Explanation;
 import ua.kuznia.matching.engine.ScoredMatch;
+import ua.kuznia.matching.engine.TopKChange;
 
 /**
  * Brings the persisted matches of one offer in line with the engine's ranking. Suggestions
@@ -44,7 +45,23 @@ public class MatchStore {
             + " stale_rule = CASE WHEN match_result.status = 'STALE' THEN NULL ELSE match_result.stale_rule END,"
             + " stale_from_status = CASE WHEN match_result.status = 'STALE' THEN NULL ELSE match_result.stale_from_status END";
 
-    private record Row(long profileId, String status) {
+    /** A stored match as its offer's sync needs it; score and rank are null where the row has none. */
+    private record Row(long profileId, String status, Double score, Integer rank, int ruleSetVersion) {
+
+        /** Holds exactly what a write would store, so the write can be left out. */
+        boolean holds(double newScore, int newRank, int newRuleSetVersion) {
+            return !MatchStatus.STALE.name().equals(status) && score != null && score == newScore
+                    && rank != null && rank == newRank && ruleSetVersion == newRuleSetVersion;
+        }
+    }
+
+    /** Which ranked pairs must be written even when their score and rank stay the same. */
+    @FunctionalInterface
+    private interface Refresh {
+        /** After an offer or rule-set change every pair's explanation may have changed. */
+        Refresh ALL = profileId -> true;
+
+        boolean needed(long profileId);
     }
 
     @Inject
@@ -65,12 +82,39 @@ public class MatchStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 List<Long> fresh = new ArrayList<>();
-                int suggestions = sync(c, offerId, topK, ruleSetVersion, explain, fresh);
+                int suggestions = sync(c, offerId, topK, ruleSetVersion, explain, fresh, Refresh.ALL);
                 if (!fresh.isEmpty()) {
                     // Written by the observer in this same transaction: no notice without its match.
                     suggested.fire(new MatchesSuggested(offerId, fresh));
                 }
                 return suggestions;
+            }
+        });
+    }
+
+    /**
+     * Writes the rankings a profile change altered, in one transaction, offers in id order (the
+     * order a full re-match locks them in). Only the changed profile's pairs are always written;
+     * another profile's pair is written only if its rank or score moved, since its explanation
+     * depends on nothing else that changed.
+     *
+     * @param changes the altered rankings, by offer id
+     */
+    public void syncProfileChange(long profileId, List<TopKChange> changes, int ruleSetVersion,
+                                  BiFunction<Long, Long, Optional<Explanation>> explain) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                for (TopKChange change : changes) {
+                    List<Long> fresh = new ArrayList<>();
+                    sync(c, change.offerId(), change.topK(), ruleSetVersion, explain, fresh, id -> id == profileId);
+                    if (!fresh.isEmpty()) {
+                        suggested.fire(new MatchesSuggested(change.offerId(), fresh));
+                    }
+                }
+                return null;
             }
         });
     }
@@ -116,7 +160,7 @@ public class MatchStore {
                 Map<Long, List<Long>> freshByOffer = new java.util.TreeMap<>();
                 for (Map.Entry<Long, List<ScoredMatch>> offer : rankings.entrySet()) {
                     List<Long> fresh = new ArrayList<>();
-                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain, fresh);
+                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain, fresh, Refresh.ALL);
                     if (!fresh.isEmpty()) {
                         freshByOffer.put(offer.getKey(), fresh);
                     }
@@ -128,7 +172,7 @@ public class MatchStore {
                 // stored by their writers already; the rankings above would undo that at commit.
                 for (Map.Entry<Long, List<ScoredMatch>> offer : catchUp.changedSince(c).entrySet()) {
                     List<Long> fresh = new ArrayList<>();
-                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain, fresh)
+                    suggestions += sync(c, offer.getKey(), offer.getValue(), ruleSetVersion, explain, fresh, Refresh.ALL)
                             - rankings.getOrDefault(offer.getKey(), List.of()).size();
                     if (!fresh.isEmpty()) {
                         freshByOffer.computeIfAbsent(offer.getKey(), id -> new ArrayList<>()).addAll(fresh);
@@ -156,11 +200,12 @@ public class MatchStore {
 
     /** Writes one offer's ranking; profiles that had no row for this offer before go to {@code fresh}. */
     private int sync(Connection c, long offerId, List<ScoredMatch> topK, int ruleSetVersion,
-                     BiFunction<Long, Long, Optional<Explanation>> explain, List<Long> fresh) throws SQLException {
+                     BiFunction<Long, Long, Optional<Explanation>> explain, List<Long> fresh, Refresh refresh)
+            throws SQLException {
         // Locked, and written, in profile order: a full re-match and an incremental one writing
         // the same offer at once then wait for each other instead of deadlocking.
-        Map<Long, Row> existing = existing(c, "SELECT profile_id, status FROM match_result WHERE offer_id = ?"
-                + " ORDER BY profile_id FOR UPDATE", offerId);
+        Map<Long, Row> existing = existing(c, "SELECT profile_id, status, score, rank, ruleset_version FROM match_result"
+                + " WHERE offer_id = ? ORDER BY profile_id FOR UPDATE", offerId);
         Set<Long> ranked = new HashSet<>();
         Map<Long, Integer> ranks = new HashMap<>();
         for (ScoredMatch match : topK) {
@@ -171,8 +216,12 @@ public class MatchStore {
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             for (ScoredMatch match : byProfile) {
                 ranked.add(match.profileId());
-                if (!existing.containsKey(match.profileId())) {
+                Row row = existing.get(match.profileId());
+                if (row == null) {
                     fresh.add(match.profileId());
+                } else if (!refresh.needed(match.profileId())
+                        && row.holds(match.score(), ranks.get(match.profileId()), ruleSetVersion)) {
+                    continue;
                 }
                 upsert.setLong(1, offerId);
                 upsert.setLong(2, match.profileId());
@@ -208,7 +257,7 @@ public class MatchStore {
                 }
                 for (Map.Entry<Long, String> row : rows.entrySet()) {
                     if (!offersAlreadySynced.contains(row.getKey())) {
-                        outOfRanking(c, row.getKey(), new Row(profileId, row.getValue()), ruleSetVersion,
+                        outOfRanking(c, row.getKey(), new Row(profileId, row.getValue(), null, null, 0), ruleSetVersion,
                                 explain.apply(row.getKey(), profileId));
                     }
                 }
@@ -268,7 +317,8 @@ public class MatchStore {
             s.setLong(1, offerId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2)));
+                    rows.put(rs.getLong(1), new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, Double.class),
+                            rs.getObject(4, Integer.class), rs.getInt(5)));
                 }
             }
         }

@@ -213,12 +213,10 @@ public class MatchingService {
         MatchEngine current = engine;
         Optional<ProfileData> profile = deleted ? Optional.empty() : source.profile(profileId);
         List<TopKChange> changed = profile.isPresent() ? current.upsertProfile(profile.get()) : current.removeProfile(profileId);
-        Set<Long> synced = new HashSet<>();
         int version = current.ruleSet().version();
-        for (TopKChange change : changed) {
-            store.syncOffer(change.offerId(), change.topK(), version, this::explainIfIndexed);
-            synced.add(change.offerId());
-        }
+        store.syncProfileChange(profileId, changed, version, this::explainIfIndexed);
+        Set<Long> synced = new HashSet<>();
+        changed.forEach(change -> synced.add(change.offerId()));
         if (profile.isPresent()) {
             store.recheckProfile(profileId, version, synced, this::explainIfIndexed);
         }

@@ -91,6 +91,59 @@ class MatchingApiTest {
                 .body("whyNot.code", hasItem("readiness"));
     }
 
+    /** Stored (rank, version) of a profile's match for an offer. */
+    private long[] stored(long offer, long profile) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT rank, version, explanation->>'rank' FROM match_result"
+                     + " WHERE offer_id = " + offer + " AND profile_id = " + profile)) {
+            org.junit.jupiter.api.Assertions.assertTrue(rs.next(), "no stored match for profile " + profile);
+            org.junit.jupiter.api.Assertions.assertEquals(rs.getString(1), rs.getString(3), "the explanation tells the stored rank");
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    @Test
+    void aProfileEditRewritesItsOwnMatchesAndOnlyThoseOfOthersThatMoved() throws Exception {
+        long offer = offerFor("artillery.self-propelled");
+        long[] profiles = new long[3];
+        Map<String, Object> lowest = null;
+        Org lowestMaker = null;
+        int[] trl = {9, 8, 7};
+        for (int i = 0; i < 3; i++) {
+            Org org = createOrganization("MANUFACTURER", "UA");
+            Map<String, Object> body = profileBody(org.id(), List.of(capability("artillery.self-propelled", trl[i], 7, 40)));
+            profiles[i] = createProfile(org, body);
+            lowest = body;
+            lowestMaker = org;
+        }
+        long[] first = stored(offer, profiles[0]);
+        long[] second = stored(offer, profiles[1]);
+        long[] third = stored(offer, profiles[2]);
+        org.junit.jupiter.api.Assertions.assertTrue(first[0] < second[0] && second[0] < third[0], "ranked by readiness");
+
+        // A small gain that leaves the third below the second: only its own match is written.
+        lowest.put("version", 0);
+        lowest.put("capabilities", List.of(capability("artillery.self-propelled", 7, 8, 40)));
+        given().auth().oauth2(lowestMaker.token()).contentType(ContentType.JSON).body(lowest)
+                .put("/api/v1/manufacturers/{id}", profiles[2]).then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(first, stored(offer, profiles[0]), "first untouched");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(second, stored(offer, profiles[1]), "second untouched");
+        long[] edited = stored(offer, profiles[2]);
+        org.junit.jupiter.api.Assertions.assertEquals(third[1] + 1, edited[1], "the edited profile's match is rewritten");
+
+        // Now it passes both: each moves down one place, and the stored rows say so.
+        lowest.put("version", 1);
+        lowest.put("capabilities", List.of(capability("artillery.self-propelled", 9, 10, 400)));
+        given().auth().oauth2(lowestMaker.token()).contentType(ContentType.JSON).body(lowest)
+                .put("/api/v1/manufacturers/{id}", profiles[2]).then().statusCode(200);
+        long[] firstAfter = stored(offer, profiles[0]);
+        long[] secondAfter = stored(offer, profiles[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(first[0] + 1, firstAfter[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(second[0] + 1, secondAfter[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(firstAfter[1] > first[1] && secondAfter[1] > second[1], "moved rows are rewritten");
+        org.junit.jupiter.api.Assertions.assertTrue(stored(offer, profiles[2])[0] < firstAfter[0]);
+    }
+
     @Test
     void aMatchSomeoneActedOnTurnsStaleWithTheFailingRuleAndComesBack() throws Exception {
         long offer = offerFor("ew.counter-uas");

@@ -42,6 +42,14 @@ final class Holdings {
         }
     }
 
+    /** The offer slots holding the profile, as a copy the caller owns, in no particular order. */
+    int[] offersHoldingCopy(int profileSlot) {
+        if (profileSlot >= counts.length || counts[profileSlot] == 0) {
+            return NONE;
+        }
+        return Arrays.copyOf(offersBySlot[profileSlot], counts[profileSlot]);
+    }
+
     RoaringBitmap offersHolding(int profileSlot) {
         if (profileSlot >= counts.length || counts[profileSlot] == 0) {
             return new RoaringBitmap();

@@ -53,7 +53,6 @@ public final class MatchEngine {
     private long retiredPairsScored;
     private int[] topSlots;
     private double[] topScores;
-    private final double[] features = new double[Features.COUNT];
 
     public MatchEngine(RuleSetData ruleSet) {
         useRuleSet(ruleSet);
@@ -82,20 +81,24 @@ public final class MatchEngine {
     public List<TopKChange> upsertProfile(ProfileData profile) {
         return write(() -> {
             int slot = profiles.upsert(profile);
-            RoaringBitmap holding = holdings.offersHolding(slot);
-            RoaringBitmap entering = profile.published() ? offers.candidatesFor(profiles, slot) : new RoaringBitmap();
-            entering.andNot(holding);
+            int[] holding = holdings.offersHoldingCopy(slot);
+            offers.startCollection();
+            for (int offerSlot : holding) {
+                offers.mark(offerSlot);
+            }
+            int entering = profile.published() ? offers.collectCandidates(profiles, slot, true) : 0;
             List<TopKChange> changes = new ArrayList<>();
-            for (IntIterator it = holding.getIntIterator(); it.hasNext(); ) {
-                OfferIndex.Entry entry = offers.entry(it.next());
+            for (int offerSlot : holding) {
+                OfferIndex.Entry entry = offers.entry(offerSlot);
                 double score = ranker.scorePair(entry.plan, slot, rules.minScore());
                 moveWithin(entry, slot, profile.id(), score, changes);
             }
             // Screened first: most offers are ruled out without reading their plan or ranking.
-            for (IntIterator it = entering.getIntIterator(); it.hasNext(); ) {
-                int offerSlot = it.next();
+            ProfileScreen screen = profiles.screen(slot, rules);
+            for (int i = 0; i < entering; i++) {
+                int offerSlot = offers.candidateSlot(i);
                 double bar = screens.entryBar(offerSlot);
-                if (profiles.screenBound(offerSlot, slot, rules, features) >= bar) {
+                if (screens.bound(offerSlot, screen) >= bar) {
                     OfferIndex.Entry entry = offers.entry(offerSlot);
                     bar = entry.ranking.entryBar(rules.minScore());
                     enter(entry, slot, profile.id(), ranker.scorePair(entry.plan, slot, bar), bar, changes);

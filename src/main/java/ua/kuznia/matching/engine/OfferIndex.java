@@ -8,16 +8,12 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Offers with their compiled plans and rankings, and open offers indexed the way profiles are,
- * from the other side: a changed profile finds the offers it could match with a few bitmap
- * operations instead of scoring itself against every offer.
+ * from the other side: a changed profile finds the offers it could match by scanning short
+ * lists instead of scoring itself against every offer.
  *
- * <p>Bitmaps, all over offer slots and of open offers only:
- * <ul>
- * <li>per offer area and TRL t: offers in that exact area asking for TRL <= t; the same for MRL.
- *     A capability's offers are those in its area or above it, asking no more than it has;
- * <li>per clearance rank r: offers needing clearance <= r; per risk tier t: offers accepting
- *     tier t; per certification: offers requiring it.
- * </ul>
+ * <p>Open offers are listed under each of their areas with their readiness minimums packed
+ * in one int; a capability's offers are those listed under its area or above it, asking no more
+ * than it has. What the other hard rules ask is kept in flat arrays by offer slot.
  */
 final class OfferIndex {
 
@@ -33,9 +29,6 @@ final class OfferIndex {
         }
     }
 
-    private static final int MAX_RANK = 4;
-    private static final int MAX_TIER = 4;
-
     private final AreaTable areas;
     private final Interner certifications;
     private final Interner transferTypes;
@@ -43,11 +36,22 @@ final class OfferIndex {
     private final SlotMap slots = new SlotMap();
     private Entry[] entries = new Entry[16];
 
-    private final AreaLevelBitmaps openByAreaTrl = new AreaLevelBitmaps(9);
-    private final AreaLevelBitmaps openByAreaMrl = new AreaLevelBitmaps(10);
-    private final RoaringBitmap[] needingClearanceAtMost = AreaLevelBitmaps.newBitmaps(MAX_RANK + 1);
-    private final RoaringBitmap[] acceptingRiskTier = AreaLevelBitmaps.newBitmaps(MAX_TIER + 1);
-    private final List<RoaringBitmap> requiringCertification = new ArrayList<>();
+    // Open offers listed by area, one packed int each (slot << 8 | minimum TRL << 4 | minimum
+    // MRL), and what the other hard rules ask, by offer slot.
+    private int[][] openByArea = new int[0][];
+    private int[] openCounts = new int[0];
+    private int[] neededClearance = new int[16];
+    private int[] maxRiskTier = new int[16];
+    /** Required certifications with an id below 64, as bits. */
+    private long[] requiredCertifications = new long[16];
+    /** The offer requires a certification with an id of 64 or more, which only the plan lists. */
+    private boolean[] wideRequirements = new boolean[16];
+
+    // Scratch of collectCandidates: a stamp per offer slot, so an offer listed under several of
+    // the profile's areas is collected once, and the collected slots.
+    private int[] stamps = new int[16];
+    private int epoch;
+    private int[] found = new int[64];
 
     OfferIndex(AreaTable areas, Interner certifications, Interner transferTypes, OfferScreens screens) {
         this.areas = areas;
@@ -76,7 +80,13 @@ final class OfferIndex {
         } else {
             slot = slots.allocate(offer.id());
             if (slot >= entries.length) {
-                entries = Arrays.copyOf(entries, Math.max(slot + 1, entries.length * 2));
+                int capacity = Math.max(slot + 1, entries.length * 2);
+                entries = Arrays.copyOf(entries, capacity);
+                neededClearance = Arrays.copyOf(neededClearance, capacity);
+                maxRiskTier = Arrays.copyOf(maxRiskTier, capacity);
+                requiredCertifications = Arrays.copyOf(requiredCertifications, capacity);
+                wideRequirements = Arrays.copyOf(wideRequirements, capacity);
+                stamps = Arrays.copyOf(stamps, capacity);
             }
         }
         Entry entry = new Entry(offer, plan(slot, offer, rules));
@@ -119,29 +129,101 @@ final class OfferIndex {
     }
 
     /**
-     * Open offers the profile in the slot may be eligible for: a superset, the exact test is the
-     * scorer's. Capacity is left to the scorer, as is publication: an unpublished profile must
-     * still be taken out of rankings it was in.
+     * Open offers the profile in the slot may be eligible for, as a bitmap the caller owns: see
+     * {@link #collectCandidates}.
      */
     RoaringBitmap candidatesFor(ProfileIndex profiles, int slot) {
-        RoaringBitmap union = new RoaringBitmap();
+        startCollection();
+        int count = collectCandidates(profiles, slot, false);
+        int[] found = Arrays.copyOf(this.found, count);
+        Arrays.sort(found);
+        return RoaringBitmap.bitmapOf(found);
+    }
+
+    /** Starts a collection: forgets the marks and the offers collected before. */
+    void startCollection() {
+        if (epoch > Integer.MAX_VALUE - 2) {
+            Arrays.fill(stamps, 0);
+            epoch = 0;
+        }
+        epoch += 2;
+    }
+
+    /**
+     * Marks an offer so that {@link #collectCandidates} with {@code skipMarked} leaves it out, until
+     * the next {@link #startCollection}: offers whose ranking already holds the profile are
+     * handled apart.
+     */
+    void mark(int offerSlot) {
+        stamps[offerSlot] = epoch - 1;
+    }
+
+    /**
+     * Collects the open offers the profile in the slot may be eligible for into
+     * {@link #candidateSlot}, in no particular order: a superset, the exact test is the scorer's.
+     * Capacity is left to the scorer, as is publication: an unpublished profile must still be
+     * taken out of rankings it was in.
+     *
+     * <p>A scan of the offers listed under each area the profile's capabilities lie in or below,
+     * rather than bitmap operations: an area lists a few hundred offers at most, and one packed
+     * int per offer answers the readiness test, where each bitmap operation would allocate and
+     * touch containers sized for every offer.
+     *
+     * @param skipMarked leave out the offers {@link #mark}ed since {@link #startCollection}
+     * @return how many offers were collected
+     */
+    int collectCandidates(ProfileIndex profiles, int slot, boolean skipMarked) {
+        // Stamps of this collection: epoch - 1 marks an offer to skip, epoch one already collected.
+        int skip = epoch - 1;
+        int seen = epoch;
+        int clearance = profiles.clearance(slot);
+        int riskTier = profiles.riskTier(slot);
+        long certificationMask = profiles.certificationMask(slot);
+        int count = 0;
         for (int key : profiles.capabilityKeys(slot)) {
+            int trl = ProfileIndex.trlOf(key);
+            int mrl = ProfileIndex.mrlOf(key);
             for (int area = ProfileIndex.areaOf(key); area >= 0; area = areas.parent(area)) {
-                RoaringBitmap trl = openByAreaTrl.get(area, ProfileIndex.trlOf(key));
-                RoaringBitmap mrl = openByAreaMrl.get(area, ProfileIndex.mrlOf(key));
-                if (trl != null && mrl != null) {
-                    union.or(RoaringBitmap.and(trl, mrl));
+                int[] listed = area < openByArea.length ? openByArea[area] : null;
+                int listedCount = listed == null ? 0 : openCounts[area];
+                for (int i = 0; i < listedCount; i++) {
+                    int entry = listed[i];
+                    int offer = entry >>> 8;
+                    if (((entry >>> 4) & 0xF) > trl || (entry & 0xF) > mrl) {
+                        continue;
+                    }
+                    int stamp = stamps[offer];
+                    if (stamp == seen || skipMarked && stamp == skip) {
+                        continue;
+                    }
+                    stamps[offer] = seen;
+                    if (neededClearance[offer] > clearance || maxRiskTier[offer] < riskTier
+                            || (requiredCertifications[offer] & ~certificationMask) != 0
+                            || wideRequirements[offer] && !holdsRequired(profiles, slot, entries[offer].plan)) {
+                        continue;
+                    }
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, 2 * count);
+                    }
+                    found[count++] = offer;
                 }
             }
         }
-        union.and(needingClearanceAtMost[profiles.clearance(slot)]);
-        union.and(acceptingRiskTier[profiles.riskTier(slot)]);
-        for (int certification = 0; certification < requiringCertification.size(); certification++) {
+        return count;
+    }
+
+    /** The i-th offer slot of the last {@link #collectCandidates}. */
+    int candidateSlot(int i) {
+        return found[i];
+    }
+
+    private static boolean holdsRequired(ProfileIndex profiles, int slot, OfferPlan plan) {
+        for (int certification : plan.requiredCertificationIds) {
             if (!profiles.holdsCertification(slot, certification)) {
-                union.andNot(requiringCertification.get(certification));
+                return false;
             }
         }
-        return union;
+        return true;
     }
 
     private OfferPlan plan(int slot, OfferData offer, CompiledRuleSet rules) {
@@ -151,39 +233,45 @@ final class OfferIndex {
     }
 
     private void index(OfferPlan plan) {
+        int slot = plan.slot;
         for (int area : plan.areaIds) {
-            openByAreaTrl.add(area, plan.minTrl, 9, plan.slot);
-            openByAreaMrl.add(area, plan.minMrl, 10, plan.slot);
-        }
-        for (int rank = plan.neededClearance; rank <= MAX_RANK; rank++) {
-            needingClearanceAtMost[rank].add(plan.slot);
-        }
-        for (int tier = 1; tier <= plan.maxRiskTier; tier++) {
-            acceptingRiskTier[tier].add(plan.slot);
-        }
-        for (int certification : plan.requiredCertificationIds) {
-            while (requiringCertification.size() <= certification) {
-                requiringCertification.add(new RoaringBitmap());
+            if (area >= openByArea.length) {
+                openByArea = Arrays.copyOf(openByArea, Math.max(area + 1, 2 * openByArea.length));
+                openCounts = Arrays.copyOf(openCounts, openByArea.length);
             }
-            requiringCertification.get(certification).add(plan.slot);
+            int[] listed = openByArea[area];
+            if (listed == null || listed.length == openCounts[area]) {
+                listed = listed == null ? new int[8] : Arrays.copyOf(listed, 2 * listed.length);
+                openByArea[area] = listed;
+            }
+            listed[openCounts[area]++] = slot << 8 | plan.minTrl << 4 | plan.minMrl;
         }
+        neededClearance[slot] = plan.neededClearance;
+        maxRiskTier[slot] = plan.maxRiskTier;
+        long required = 0;
+        boolean wide = false;
+        for (int certification : plan.requiredCertificationIds) {
+            if (certification < 64) {
+                required |= 1L << certification;
+            } else {
+                wide = true;
+            }
+        }
+        requiredCertifications[slot] = required;
+        wideRequirements[slot] = wide;
     }
 
     /** Closed offers were never indexed; removing their slot is harmless. */
     private void unindex(Entry entry) {
         int slot = entry.plan.slot;
         for (int area : entry.plan.areaIds) {
-            openByAreaTrl.remove(area, slot);
-            openByAreaMrl.remove(area, slot);
-        }
-        for (RoaringBitmap bitmap : needingClearanceAtMost) {
-            bitmap.remove(slot);
-        }
-        for (RoaringBitmap bitmap : acceptingRiskTier) {
-            bitmap.remove(slot);
-        }
-        for (RoaringBitmap bitmap : requiringCertification) {
-            bitmap.remove(slot);
+            int[] listed = area < openByArea.length ? openByArea[area] : null;
+            for (int i = 0; listed != null && i < openCounts[area]; i++) {
+                if (listed[i] >>> 8 == slot) {
+                    listed[i] = listed[--openCounts[area]];
+                    break;
+                }
+            }
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.Arrays;
 final class OfferScreens {
 
     private static final int STRIDE = 16;
-    private static final int AREA_PRIORITY = 0;
-    private static final int SUPPORT_MODEL = 1;
+    /** The contributions that depend on the offer alone: area specificity at its best, area priority, support model. */
+    private static final int CONSTANT = 0;
     private static final int MIN_TRL = 2;
     private static final int MIN_MRL = 3;
     private static final int TRANSFER_TYPE = 4;
@@ -22,6 +22,9 @@ final class OfferScreens {
     private static final int CAPACITY_REFERENCE = 8;
     private static final int HEADROOM_CEILINGS = 9;
     private static final int KNOWN_AREAS = 15;
+
+    /** As the plan's bound: the sum of contributions may round below the weighted mean it stands for. */
+    private static final double BOUND_SLACK = 1e-9;
 
     // A largest capacity of at most NEED_MULTIPLES[i] times the offer's need gives a headroom of
     // at most the i-th ceiling: the headroom bounded without a logarithm per pair.
@@ -42,8 +45,7 @@ final class OfferScreens {
         }
         relatedAreaMasks[plan.slot] = plan.relatedAreaMask;
         screens[at + KNOWN_AREAS] = plan.knownAreas;
-        screens[at + AREA_PRIORITY] = plan.areaPriority;
-        screens[at + SUPPORT_MODEL] = plan.supportModel;
+        screens[at + CONSTANT] = plan.constantContribution;
         screens[at + MIN_TRL] = plan.minTrl;
         screens[at + MIN_MRL] = plan.minMrl;
         screens[at + TRANSFER_TYPE] = plan.transferTypeId;
@@ -71,41 +73,32 @@ final class OfferScreens {
         return screens[STRIDE * offerSlot + ENTRY_BAR];
     }
 
-    double areaPriority(int offerSlot) {
-        return screens[STRIDE * offerSlot + AREA_PRIORITY];
-    }
-
-    double supportModel(int offerSlot) {
-        return screens[STRIDE * offerSlot + SUPPORT_MODEL];
-    }
-
-    int minTrl(int offerSlot) {
-        return (int) screens[STRIDE * offerSlot + MIN_TRL];
-    }
-
-    int minMrl(int offerSlot) {
-        return (int) screens[STRIDE * offerSlot + MIN_MRL];
-    }
-
-    int transferType(int offerSlot) {
-        return (int) screens[STRIDE * offerSlot + TRANSFER_TYPE];
+    /**
+     * An upper bound of the score of any pair of this offer and the screened profile: no
+     * capability is more specific than the offer area, readier than the profile's highest TRL
+     * and MRL, or larger than its largest one, and sought areas and types are tested by mask
+     * only. NaN when the profile's highest TRL or MRL misses the offer's minimums.
+     */
+    double bound(int offerSlot, ProfileScreen profile) {
+        int at = STRIDE * offerSlot;
+        double readiness = profile.readinessByMinimums[(int) screens[at + MIN_TRL] * 11 + (int) screens[at + MIN_MRL]];
+        double certifications = profile.certifications((int) screens[at + REQUIRED_CERTIFICATIONS],
+                screens[at + REQUIRES_AQAP_2110] != 0);
+        boolean seeksArea = maySeekRelatedArea(offerSlot, profile.soughtAreaMask, profile.highestSoughtArea);
+        // Masks are by id mod 32: a collision only makes the bound looser.
+        boolean seeksType = (profile.soughtTypeMask & 1 << (int) screens[at + TRANSFER_TYPE]) != 0;
+        double seeking = profile.seeking[(seeksArea ? 2 : 0) | (seeksType ? 1 : 0)];
+        double headroom = profile.headroomWeight * headroomBound(offerSlot, profile.largestMonthly);
+        return screens[at + CONSTANT] + readiness + certifications + profile.lowRisk + seeking + headroom + BOUND_SLACK;
     }
 
     /**
      * Whether a profile with these sought areas (bit id mod 64 each, highest id given) may seek
      * an area related to the offer's: no false noes, so a bound built on it stays a bound.
      */
-    boolean maySeekRelatedArea(int offerSlot, long soughtAreaMask, int highestSoughtArea) {
+    private boolean maySeekRelatedArea(int offerSlot, long soughtAreaMask, int highestSoughtArea) {
         return (soughtAreaMask & relatedAreaMasks[offerSlot]) != 0
                 || highestSoughtArea >= screens[STRIDE * offerSlot + KNOWN_AREAS];
-    }
-
-    int requiredCertifications(int offerSlot) {
-        return (int) screens[STRIDE * offerSlot + REQUIRED_CERTIFICATIONS];
-    }
-
-    boolean requiresAqap2110(int offerSlot) {
-        return screens[STRIDE * offerSlot + REQUIRES_AQAP_2110] != 0;
     }
 
     /** An upper bound of the capacity headroom of any capability no larger than {@code largestMonthly}. */

@@ -61,6 +61,8 @@ final class ProfileIndex {
     private final SlotMap slots = new SlotMap();
 
     private int[] records = new int[16 * RECORD];
+    /** Certifications held with an id below 64, as bits, by slot: the offers' side tests them at once. */
+    private long[] certificationMasks = new long[16];
     private int[] arenaKeys = new int[1024];
     private double[] arenaMonthly = new double[1024];
     private int arenaEnd;
@@ -191,6 +193,10 @@ final class ProfileIndex {
         return riskTierOf(records[RECORD * slot + TRAITS]);
     }
 
+    long certificationMask(int slot) {
+        return certificationMasks[slot];
+    }
+
     boolean holdsCertification(int slot, int certificationId) {
         return certificationId < byCertification.size() && byCertification.get(certificationId).contains(slot);
     }
@@ -211,6 +217,7 @@ final class ProfileIndex {
             slot = slots.allocate(profile.id());
             if (RECORD * slots.highWater() > records.length) {
                 records = Arrays.copyOf(records, Math.max(RECORD * slots.highWater(), 2 * records.length));
+                certificationMasks = Arrays.copyOf(certificationMasks, records.length / RECORD);
             }
         }
         records[RECORD * slot + TRAITS] = traits(profile);
@@ -334,45 +341,19 @@ final class ProfileIndex {
         return sink;
     }
 
-    /**
-     * An upper bound of the pair's score from the profile's record and the offer's screen alone,
-     * for screening offers without reading their plans: no capability is more specific than the
-     * offer area, readier than the profile's highest TRL and MRL, or larger than its largest
-     * one, and sought areas and types are tested by mask only. NaN when those maxima already miss the offer's minimums.
-     *
-     * @param features scratch space, overwritten
-     */
-    double screenBound(int offerSlot, int slot, CompiledRuleSet rules, double[] features) {
+    /** What screening offers for this profile needs of it (see {@link OfferScreens#bound}). */
+    ProfileScreen screen(int slot, CompiledRuleSet rules) {
         int base = RECORD * slot;
         int traits = records[base + TRAITS];
         int counts = records[base + COUNTS];
-        int maxTrl = maxTrlOf(counts);
-        int maxMrl = maxMrlOf(counts);
-        int minTrl = screens.minTrl(offerSlot);
-        int minMrl = screens.minMrl(offerSlot);
-        if (maxTrl < minTrl || maxMrl < minMrl) {
-            return Double.NaN;
-        }
-        boolean extraAqap = holdsAqap2110(traits) && !screens.requiresAqap2110(offerSlot);
-        int extras = certificationCountOf(traits) - screens.requiredCertifications(offerSlot);
-        features[Features.EXTRA_CERTIFICATIONS] = Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
-        features[Features.AREA_PRIORITY] = screens.areaPriority(offerSlot);
-        boolean seeksArea = screens.maySeekRelatedArea(offerSlot, areaMask(base), records[base + MAX_SOUGHT_AREA]);
-        // Masks are by id mod 32: a collision only makes the bound looser.
-        boolean seeksType = (records[base + TYPE_MASK] & 1 << screens.transferType(offerSlot)) != 0;
-        features[Features.SEEKING_FIT] = Features.seekingFit(seeksArea, seeksType);
-        features[Features.LOW_RISK] = Features.lowRisk(riskTierOf(traits));
-        features[Features.SUPPORT_MODEL] = screens.supportModel(offerSlot);
-        features[Features.AREA_SPECIFICITY] = 1;
-        features[Features.READINESS_SURPLUS] = Features.readinessSurplus(
-                Features.trlProgress(maxTrl, minTrl), Features.mrlProgress(maxMrl, minMrl));
-        features[Features.CAPACITY_HEADROOM] = screens.headroomBound(offerSlot, Float.intBitsToFloat(records[base + MAX_MONTHLY]));
-        return Features.score(rules.weights, rules.weightSum, features);
+        return new ProfileScreen(rules, maxTrlOf(counts), maxMrlOf(counts), holdsAqap2110(traits),
+                certificationCountOf(traits), riskTierOf(traits), areaMask(base), records[base + MAX_SOUGHT_AREA],
+                records[base + TYPE_MASK], Float.intBitsToFloat(records[base + MAX_MONTHLY]));
     }
 
     /**
      * An upper bound of the pair's score from the profile's record and the offer's plan: as
-     * {@link #screenBound}, summed from the plan's per-feature tables. NaN when the profile's
+     * {@link OfferScreens#bound}, summed from the plan's per-feature tables. NaN when the profile's
      * highest TRL or MRL misses the offer's minimum.
      */
     double bound(OfferPlan offer, int slot) {
@@ -515,6 +496,9 @@ final class ProfileIndex {
                 byCertification.add(new RoaringBitmap());
             }
             byCertification.get(id).add(slot);
+            if (id < 64) {
+                certificationMasks[slot] |= 1L << id;
+            }
         }
         for (int key : capabilityKeys(slot)) {
             for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
@@ -533,9 +517,13 @@ final class ProfileIndex {
         for (RoaringBitmap bitmap : riskAtMost) {
             bitmap.remove(slot);
         }
-        for (RoaringBitmap bitmap : byCertification) {
-            bitmap.remove(slot);
+        long held = certificationMasks[slot];
+        for (int id = 0; id < byCertification.size(); id++) {
+            if (id >= 64 || (held & 1L << id) != 0) {
+                byCertification.get(id).remove(slot);
+            }
         }
+        certificationMasks[slot] = 0;
         for (int key : capabilityKeys(slot)) {
             for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
                 byAreaTrl.remove(area, slot);

@@ -1,6 +1,5 @@
 package ua.kuznia.matching.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,7 +60,8 @@ final class TopKBuffer {
      */
     int offer(int slot, long profileId, double score, ProfileIndex profiles) {
         int at = size;
-        while (at > 0 && ranksBefore(score, profileId, scores[at - 1], profiles.idOf(slots[at - 1]))) {
+        // The id is looked up only on a tie of scores, which is rare.
+        while (at > 0 && (score > scores[at - 1] || score == scores[at - 1] && profileId < profiles.idOf(slots[at - 1]))) {
             at--;
         }
         if (at == size && truncated) {
@@ -104,11 +104,10 @@ final class TopKBuffer {
     }
 
     List<ScoredMatch> top(int k, long offerId, ProfileIndex profiles) {
-        int count = Math.min(k, size);
-        List<ScoredMatch> top = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            top.add(new ScoredMatch(offerId, profiles.idOf(slots[i]), scores[i]));
+        ScoredMatch[] top = new ScoredMatch[Math.min(k, size)];
+        for (int i = 0; i < top.length; i++) {
+            top[i] = new ScoredMatch(offerId, profiles.idOf(slots[i]), scores[i]);
         }
-        return top;
+        return List.of(top);
     }
 }

@@ -139,6 +139,30 @@ class MatchEngineTest {
         assertEquals(1, engine.matchesForProfile(2).size());
     }
 
+    /**
+     * A changed profile finds its offers through certification bit masks that cover the first
+     * 64 certifications; offers requiring a later one are checked certification by certification.
+     */
+    @Test
+    void aChangedProfileMeetsRequirementsBeyondTheSixtyFourthCertificationExactly() {
+        String[] many = new String[70];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "CERT-" + i;
+        }
+        engine.upsertProfile(profile().id(1).certifications(many).build());
+        engine.upsertOffer(offer().id(1).required("CERT-69").build());
+        engine.upsertOffer(offer().id(2).required("CERT-3", "CERT-68").build());
+        engine.fullMatch(1);
+
+        List<TopKChange> lacking = engine.upsertProfile(profile().id(2).certifications("CERT-3", "CERT-69").build());
+        assertEquals(List.of(1L), lacking.stream().map(TopKChange::offerId).collect(Collectors.toList()),
+                "holds CERT-69 but not CERT-68");
+        List<TopKChange> holding = engine.upsertProfile(profile().id(3).certifications("CERT-3", "CERT-68").build());
+        assertEquals(List.of(2L), holding.stream().map(TopKChange::offerId).collect(Collectors.toList()));
+        assertEquals(List.of(1L, 2L), engine.topKForOffer(1).stream().map(ScoredMatch::profileId).collect(Collectors.toList()));
+        assertEquals(List.of(1L, 3L), engine.topKForOffer(2).stream().map(ScoredMatch::profileId).collect(Collectors.toList()));
+    }
+
     @Test
     void aNewRuleSetReranksEverything() {
         engine.upsertProfile(profile().id(1).riskTier(3).seekingTypes("JOINT_VENTURE").build());

@@ -1,0 +1,70 @@
+package ua.kuznia.matching.engine;
+
+/**
+ * One profile's side of the screen bound, worked out once per profile change: the score
+ * contributions that depend only on the profile, or on the profile and one of a few offer
+ * properties (readiness minimums, required certifications), as tables. Screening an offer then
+ * takes a handful of table reads and additions ({@link OfferScreens#bound}) instead of the
+ * weighted sum of every feature with its divisions.
+ */
+final class ProfileScreen {
+
+    /** Offers requiring more certifications than this are bounded without the table. */
+    private static final int TABULATED_REQUIREMENTS = 15;
+
+    /** Readiness-surplus contribution by offer minimum TRL * 11 + minimum MRL; NaN where the profile falls short. */
+    final double[] readinessByMinimums = new double[10 * 11];
+    /** Extra-certifications contribution by required count * 2 + (AQAP 2110 required ? 1 : 0). */
+    private final double[] certificationsByRequirement = new double[2 * (TABULATED_REQUIREMENTS + 1)];
+    private final double certificationsWeight;
+    private final boolean holdsAqap2110;
+    private final int certificationCount;
+    final double lowRisk;
+    /** By (related area sought ? 2 : 0) + (transfer type sought ? 1 : 0). */
+    final double[] seeking = new double[4];
+    final double headroomWeight;
+    final long soughtAreaMask;
+    final int highestSoughtArea;
+    final int soughtTypeMask;
+    final double largestMonthly;
+
+    ProfileScreen(CompiledRuleSet rules, int maxTrl, int maxMrl, boolean holdsAqap2110, int certificationCount,
+            int riskTier, long soughtAreaMask, int highestSoughtArea, int soughtTypeMask, double largestMonthly) {
+        double scale = rules.weightSum == 0 ? 0 : 100.0 / rules.weightSum;
+        double[] weights = rules.weights;
+        for (int minTrl = 0; minTrl <= 9; minTrl++) {
+            for (int minMrl = 0; minMrl <= 10; minMrl++) {
+                readinessByMinimums[minTrl * 11 + minMrl] = rules.readinessContributions(minTrl, minMrl)[maxTrl * 11 + maxMrl];
+            }
+        }
+        this.certificationsWeight = scale * weights[Features.EXTRA_CERTIFICATIONS];
+        this.holdsAqap2110 = holdsAqap2110;
+        this.certificationCount = certificationCount;
+        for (int required = 0; required <= TABULATED_REQUIREMENTS; required++) {
+            certificationsByRequirement[2 * required] = computeCertifications(required, false);
+            certificationsByRequirement[2 * required + 1] = computeCertifications(required, true);
+        }
+        this.lowRisk = scale * weights[Features.LOW_RISK] * Features.lowRisk(riskTier);
+        for (int area = 0; area < 2; area++) {
+            for (int type = 0; type < 2; type++) {
+                seeking[2 * area + type] = scale * weights[Features.SEEKING_FIT] * Features.seekingFit(area == 1, type == 1);
+            }
+        }
+        this.headroomWeight = scale * weights[Features.CAPACITY_HEADROOM];
+        this.soughtAreaMask = soughtAreaMask;
+        this.highestSoughtArea = highestSoughtArea;
+        this.soughtTypeMask = soughtTypeMask;
+        this.largestMonthly = largestMonthly;
+    }
+
+    double certifications(int required, boolean aqap2110Required) {
+        return required <= TABULATED_REQUIREMENTS ? certificationsByRequirement[2 * required + (aqap2110Required ? 1 : 0)]
+                : computeCertifications(required, aqap2110Required);
+    }
+
+    private double computeCertifications(int required, boolean aqap2110Required) {
+        boolean extraAqap = holdsAqap2110 && !aqap2110Required;
+        int extras = certificationCount - required;
+        return certificationsWeight * Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
+    }
+}
