@@ -46,11 +46,11 @@ final class AreaLevelBitmaps {
         }
     }
 
-    void remove(int area, int slot) {
+    void remove(int area, int fromLevel, int toLevel, int slot) {
         RoaringBitmap[] levels = area < byArea.size() ? byArea.get(area) : null;
         if (levels != null) {
-            for (RoaringBitmap bitmap : levels) {
-                bitmap.remove(slot);
+            for (int level = fromLevel; level <= toLevel; level++) {
+                levels[level].remove(slot);
             }
         }
     }

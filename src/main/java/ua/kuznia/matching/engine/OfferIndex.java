@@ -180,7 +180,8 @@ final class OfferIndex {
         int riskTier = profiles.riskTier(slot);
         long certificationMask = profiles.certificationMask(slot);
         int count = 0;
-        for (int key : profiles.capabilityKeys(slot)) {
+        for (int c = 0, capabilities = profiles.capabilityCount(slot); c < capabilities; c++) {
+            int key = profiles.capabilityKey(slot, c);
             int trl = ProfileIndex.trlOf(key);
             int mrl = ProfileIndex.mrlOf(key);
             for (int area = ProfileIndex.areaOf(key); area >= 0; area = areas.parent(area)) {

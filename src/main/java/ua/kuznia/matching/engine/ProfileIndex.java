@@ -201,11 +201,14 @@ final class ProfileIndex {
         return certificationId < byCertification.size() && byCertification.get(certificationId).contains(slot);
     }
 
-    /** The profile's capabilities as {@link #areaOf}, {@link #trlOf}, {@link #mrlOf} keys. */
-    int[] capabilityKeys(int slot) {
-        int counts = records[RECORD * slot + COUNTS];
-        int first = records[RECORD * slot + START] + soughtCountOf(counts);
-        return Arrays.copyOfRange(arenaKeys, first, first + capabilityCountOf(counts));
+    int capabilityCount(int slot) {
+        return capabilityCountOf(records[RECORD * slot + COUNTS]);
+    }
+
+    /** The i-th capability of the profile as an {@link #areaOf}, {@link #trlOf}, {@link #mrlOf} key, read in place. */
+    int capabilityKey(int slot, int i) {
+        int base = RECORD * slot;
+        return arenaKeys[records[base + START] + soughtCountOf(records[base + COUNTS]) + i];
     }
 
     /** @return the profile's slot */
@@ -500,7 +503,8 @@ final class ProfileIndex {
                 certificationMasks[slot] |= 1L << id;
             }
         }
-        for (int key : capabilityKeys(slot)) {
+        for (int i = 0, count = capabilityCount(slot); i < count; i++) {
+            int key = capabilityKey(slot, i);
             for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
                 byAreaTrl.add(area, 1, trlOf(key), slot);
                 byAreaMrl.add(area, 1, mrlOf(key), slot);
@@ -524,10 +528,12 @@ final class ProfileIndex {
             }
         }
         certificationMasks[slot] = 0;
-        for (int key : capabilityKeys(slot)) {
+        // Only the levels index() added the slot to: a miss in the others still costs a search.
+        for (int i = 0, count = capabilityCount(slot); i < count; i++) {
+            int key = capabilityKey(slot, i);
             for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
-                byAreaTrl.remove(area, slot);
-                byAreaMrl.remove(area, slot);
+                byAreaTrl.remove(area, 1, trlOf(key), slot);
+                byAreaMrl.remove(area, 1, mrlOf(key), slot);
             }
         }
     }
