@@ -101,7 +101,9 @@ public final class MatchEngine {
                 if (screens.bound(offerSlot, screen) >= bar) {
                     OfferIndex.Entry entry = offers.entry(offerSlot);
                     bar = entry.ranking.entryBar(rules.minScore());
-                    enter(entry, slot, profile.id(), ranker.scorePair(entry.plan, slot, bar), bar, changes);
+                    // Collected offers are open, and the profile is published and passes their
+                    // clearance, risk and certification rules: only the capabilities remain to check.
+                    enter(entry, slot, profile.id(), ranker.scoreScreenedPair(entry.plan, slot, bar), bar, changes);
                 }
             }
             changes.sort(Comparator.comparingLong(TopKChange::offerId));

@@ -149,6 +149,15 @@ final class OfferRanker {
         return profiles.score(offer, slot, threshold, rules, features);
     }
 
+    /**
+     * As {@link #scorePair}, for an open offer whose hard rules other than the capability test
+     * the profile is known to pass, and whose screen bound reached {@code threshold}.
+     */
+    double scoreScreenedPair(OfferPlan offer, int slot, double threshold) {
+        pairsScored++;
+        return profiles.scoreBounded(offer, slot, threshold, rules, features);
+    }
+
     long pairsScored() {
         return pairsScored;
     }

@@ -385,6 +385,16 @@ final class ProfileIndex {
         if (!(bound >= threshold)) {
             return bound;
         }
+        return scoreBounded(offer, slot, threshold, rules, features);
+    }
+
+    /**
+     * As {@link #score}, for a pair whose record bound is already known to reach the threshold
+     * (a changed profile's screen): leaves out the plan's bound tables, which would each cost a
+     * cache miss for an offer scored once.
+     */
+    double scoreBounded(OfferPlan offer, int slot, double threshold, CompiledRuleSet rules, double[] features) {
+        double bound;
         int base = RECORD * slot;
         int traits = records[base + TRAITS];
         int counts = records[base + COUNTS];
