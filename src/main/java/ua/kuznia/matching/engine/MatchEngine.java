@@ -156,7 +156,7 @@ public final class MatchEngine {
             if (entry.ranking == null) {
                 return null;
             }
-            return entry.ranking.top(rules.topK(), offerId, profiles);
+            return entry.ranking.top(rules.topK(), offerId);
         }, () -> ensureRanked(offers.get(offerId)));
     }
 
@@ -215,7 +215,7 @@ public final class MatchEngine {
             }
             Map<Long, List<ScoredMatch>> result = new HashMap<>(open.size() * 2);
             for (OfferIndex.Entry entry : open) {
-                result.put(entry.data.id(), entry.ranking.top(rules.topK(), entry.data.id(), profiles));
+                result.put(entry.data.id(), entry.ranking.top(rules.topK(), entry.data.id()));
             }
             return result;
         });
@@ -328,13 +328,18 @@ public final class MatchEngine {
             }
             return;
         }
-        int before = ranking.copyTop(rules.topK(), topSlots, topScores);
         insert(entry, slot, profileId, score);
-        finishUpdate(entry, before, changes);
+        // The ranking only grew, so it cannot have run dry; its top K changed if the profile
+        // entered it.
+        screens.setEntryBar(entry.plan.slot, ranking, rules.minScore());
+        int k = rules.topK();
+        if (ranking.lastInsertedAt >= 0 && ranking.lastInsertedAt < k) {
+            changes.add(ranking.change(k, entry.data.id()));
+        }
     }
 
     private void insert(OfferIndex.Entry entry, int slot, long profileId, double score) {
-        int outcome = entry.ranking.offer(slot, profileId, score, profiles);
+        int outcome = entry.ranking.offer(slot, profileId, score);
         if (outcome != TopKBuffer.LEFT_OUT) {
             holdings.add(slot, entry.plan.slot);
         }
@@ -352,7 +357,7 @@ public final class MatchEngine {
         }
         screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
         if (!entry.ranking.topEquals(k, before, topSlots, topScores)) {
-            changes.add(new TopKChange(entry.data.id(), entry.ranking.top(k, entry.data.id(), profiles)));
+            changes.add(entry.ranking.change(k, entry.data.id()));
         }
     }
 

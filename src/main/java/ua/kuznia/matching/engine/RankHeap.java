@@ -53,6 +53,7 @@ final class RankHeap {
         buffer.truncated = truncated;
         while (size > 0) {
             buffer.slots[size - 1] = slots[0];
+            buffer.ids[size - 1] = ids[0];
             buffer.scores[size - 1] = scores[0];
             size--;
             if (size > 0) {

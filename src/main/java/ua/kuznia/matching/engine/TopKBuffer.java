@@ -1,5 +1,6 @@
 package ua.kuznia.matching.engine;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,13 +13,18 @@ import java.util.List;
 final class TopKBuffer {
 
     final int[] slots;
+    /** The profile id of each slot, kept alongside so ties and snapshots need no lookup. */
+    final long[] ids;
     final double[] scores;
     int size;
     /** Suggested profiles may exist beyond the buffer. */
     boolean truncated;
+    /** Where the last {@link #offer} put its profile, or -1 if it left it out. */
+    int lastInsertedAt = -1;
 
     TopKBuffer(int capacity) {
         slots = new int[capacity];
+        ids = new long[capacity];
         scores = new double[capacity];
     }
 
@@ -38,6 +44,7 @@ final class TopKBuffer {
 
     void removeAt(int index) {
         System.arraycopy(slots, index + 1, slots, index, size - index - 1);
+        System.arraycopy(ids, index + 1, ids, index, size - index - 1);
         System.arraycopy(scores, index + 1, scores, index, size - index - 1);
         size--;
     }
@@ -58,12 +65,12 @@ final class TopKBuffer {
      *
      * @return {@link #LEFT_OUT}, {@link #INSERTED}, or the slot pushed out of the full buffer
      */
-    int offer(int slot, long profileId, double score, ProfileIndex profiles) {
+    int offer(int slot, long profileId, double score) {
         int at = size;
-        // The id is looked up only on a tie of scores, which is rare.
-        while (at > 0 && (score > scores[at - 1] || score == scores[at - 1] && profileId < profiles.idOf(slots[at - 1]))) {
+        while (at > 0 && ranksBefore(score, profileId, scores[at - 1], ids[at - 1])) {
             at--;
         }
+        lastInsertedAt = -1;
         if (at == size && truncated) {
             return LEFT_OUT;
         }
@@ -75,9 +82,12 @@ final class TopKBuffer {
             }
             pushedOut = slots[--size];
         }
+        lastInsertedAt = at;
         System.arraycopy(slots, at, slots, at + 1, size - at);
+        System.arraycopy(ids, at, ids, at + 1, size - at);
         System.arraycopy(scores, at, scores, at + 1, size - at);
         slots[at] = slot;
+        ids[at] = profileId;
         scores[at] = score;
         size++;
         return pushedOut;
@@ -103,11 +113,17 @@ final class TopKBuffer {
         return true;
     }
 
-    List<ScoredMatch> top(int k, long offerId, ProfileIndex profiles) {
+    List<ScoredMatch> top(int k, long offerId) {
         ScoredMatch[] top = new ScoredMatch[Math.min(k, size)];
         for (int i = 0; i < top.length; i++) {
-            top[i] = new ScoredMatch(offerId, profiles.idOf(slots[i]), scores[i]);
+            top[i] = new ScoredMatch(offerId, ids[i], scores[i]);
         }
         return List.of(top);
+    }
+
+    /** The first k entries as a change report: two array copies, the list is built only if read. */
+    TopKChange change(int k, long offerId) {
+        int count = Math.min(k, size);
+        return new TopKChange(offerId, Arrays.copyOf(ids, count), Arrays.copyOf(scores, count));
     }
 }
