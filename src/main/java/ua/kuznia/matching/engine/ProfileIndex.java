@@ -15,9 +15,10 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Bitmaps, all over slots:
  * <ul>
- * <li>per area and TRL t: profiles with a capability at or below the area with TRL >= t (t = 1
- *     is "has a capability there"); the same per area and MRL. Cumulative, so an offer's
- *     readiness pre-filter is one lookup per area instead of a union over levels;
+ * <li>per area and TRL t: published profiles with a capability at or below the area with TRL >= t
+ *     (t = 1 is "has a capability there"); the same per area and MRL. Cumulative, so an offer's
+ *     readiness pre-filter is one lookup per area instead of a union over levels, and only
+ *     published profiles, so publication needs no operation of its own;
  * <li>per certification; per clearance rank r (cleared to r or above); per risk tier t (tier t
  *     or lower); published.
  * </ul>
@@ -278,15 +279,22 @@ final class ProfileIndex {
      * the scoring loop makes. Returns a new bitmap the caller owns.
      */
     RoaringBitmap candidates(OfferPlan offer) {
-        RoaringBitmap union = new RoaringBitmap();
+        RoaringBitmap union = null;
         for (int area : offer.areaIds) {
             RoaringBitmap trl = byAreaTrl.get(area, offer.minTrl);
             RoaringBitmap mrl = byAreaMrl.get(area, offer.minMrl);
             if (trl != null && mrl != null) {
-                union.or(RoaringBitmap.and(trl, mrl));
+                RoaringBitmap ready = RoaringBitmap.and(trl, mrl);
+                if (union == null) {
+                    union = ready;
+                } else {
+                    union.or(ready);
+                }
             }
         }
-        union.and(published);
+        if (union == null) {
+            return new RoaringBitmap();
+        }
         if (offer.neededClearance > 0) {
             union.and(clearedFor[offer.neededClearance]);
         }
@@ -513,7 +521,7 @@ final class ProfileIndex {
                 certificationMasks[slot] |= 1L << id;
             }
         }
-        for (int i = 0, count = capabilityCount(slot); i < count; i++) {
+        for (int i = 0, count = profile.published() ? capabilityCount(slot) : 0; i < count; i++) {
             int key = capabilityKey(slot, i);
             for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
                 byAreaTrl.add(area, 1, trlOf(key), slot);
@@ -524,7 +532,7 @@ final class ProfileIndex {
 
     /** Removes the slot from every bitmap; reads the capabilities still stored for it. */
     private void unindex(int slot) {
-        published.remove(slot);
+        boolean wasPublished = published.checkedRemove(slot);
         for (RoaringBitmap bitmap : clearedFor) {
             bitmap.remove(slot);
         }
@@ -539,7 +547,7 @@ final class ProfileIndex {
         }
         certificationMasks[slot] = 0;
         // Only the levels index() added the slot to: a miss in the others still costs a search.
-        for (int i = 0, count = capabilityCount(slot); i < count; i++) {
+        for (int i = 0, count = wasPublished ? capabilityCount(slot) : 0; i < count; i++) {
             int key = capabilityKey(slot, i);
             for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
                 byAreaTrl.remove(area, 1, trlOf(key), slot);
