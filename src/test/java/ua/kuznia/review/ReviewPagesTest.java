@@ -96,6 +96,21 @@ class ReviewPagesTest {
     }
 
     @Test
+    void theQueueAndTheReviewPageLeadToTheMatchExplanation() {
+        long match = mutualMatch("Explained offer " + System.nanoTime(), "FI");
+        given().auth().oauth2(Tokens.coordinator()).queryParam("status", "MUTUAL_INTEREST").queryParam("country", "fi")
+                .get("/ui/review").then().statusCode(200)
+                .body(containsString("href=\"/ui/matches/" + match + "\" class=\"explain-link\""));
+        given().auth().oauth2(Tokens.coordinator()).get("/ui/review/{id}", match).then().statusCode(200)
+                .body(containsString("<a href=\"/ui/matches/" + match + "\" id=\"open-explanation\">Explanation</a>"));
+        given().auth().oauth2(Tokens.coordinator()).cookie("kuznia_lang", "uk").get("/ui/review/{id}", match).then()
+                .statusCode(200).body(containsString("id=\"open-explanation\">Пояснення</a>"));
+        // The link leads to the explanation the coordinator may read: the rules, passed or failed.
+        given().auth().oauth2(Tokens.coordinator()).get("/ui/matches/{id}", match).then().statusCode(200)
+                .body(containsString("contribution-chart"));
+    }
+
+    @Test
     void badFiltersAreShownNextToTheirFields() {
         given().auth().oauth2(Tokens.coordinator()).queryParam("minScore", "lots").queryParam("country", "Norway")
                 .queryParam("area", "no-such-area").get("/ui/review").then().statusCode(422)
