@@ -112,6 +112,9 @@ public interface OfferMessages {
     @Message("No candidate is shortlisted yet.")
     String shortlist_empty();
 
+    @Message("Download the shortlist as CSV")
+    String shortlist_csv();
+
     @Message("Why not a particular manufacturer?")
     String why_not();
 

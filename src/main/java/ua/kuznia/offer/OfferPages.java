@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import ua.kuznia.common.CsvWriter;
 import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
@@ -213,6 +214,17 @@ public class OfferPages {
             shortlist.add(id, profileId, caller);
         }
         return Response.seeOther(URI.create("/ui/offers/" + id + "/candidates#shortlist")).build();
+    }
+
+    /** The offer's shortlist as CSV, for the ministry's own records; cells are formula-safe. */
+    @GET
+    @Path("{id}/shortlist.csv")
+    @Produces("text/csv")
+    public Response shortlistCsv(@PathParam("id") long id) {
+        Caller caller = callers.current();
+        owned(id, caller);
+        return Response.ok(CsvWriter.write(shortlist.list(id, caller), ShortlistService.Entry.class, false), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"kuznia-offer-" + id + "-shortlist.csv\"").build();
     }
 
     private TemplateInstance candidatesPage(long id, Caller caller, String who, List<ManufacturerView> found, boolean searched) {

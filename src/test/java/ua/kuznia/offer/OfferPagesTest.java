@@ -50,7 +50,14 @@ class OfferPagesTest {
         form(ministry.token()).formParam("profileId", profile).formParam("action", "add")
                 .post("/ui/offers/{id}/shortlist", offer).then().statusCode(303);
         given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", offer).then().statusCode(200)
-                .body(containsString("id=\"shortlist-entries\""), containsString("class=\"secondary unmark\""));
+                .body(containsString("id=\"shortlist-entries\""), containsString("class=\"secondary unmark\""),
+                        containsString("href=\"/ui/offers/" + offer + "/shortlist.csv\""));
+        String csv = given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/shortlist.csv", offer).then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.startsWith("profileId,legalName,edrpou,addedBy,addedAt\r\n"), csv);
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains(profile + "," + body.get("legalName") + "," + body.get("edrpou") + ","), csv);
+        org.junit.jupiter.api.Assertions.assertEquals(2, csv.split("\r\n").length, "a header and the one shortlisted candidate");
         form(ministry.token()).formParam("profileId", profile).formParam("action", "remove")
                 .post("/ui/offers/{id}/shortlist", offer).then().statusCode(303);
         given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", offer).then()
@@ -83,6 +90,7 @@ class OfferPagesTest {
         Org other = createOrganization("MINISTRY", "IT");
         given().auth().oauth2(other.token()).get("/ui/offers/{id}/candidates", offer).then().statusCode(403);
         given().auth().oauth2(other.token()).get("/ui/offers/{id}/edit", offer).then().statusCode(403);
+        given().auth().oauth2(other.token()).get("/ui/offers/{id}/shortlist.csv", offer).then().statusCode(403);
         form(other.token()).formParam("profileId", 1).post("/ui/offers/{id}/shortlist", offer).then().statusCode(403);
         Org maker = createOrganization("MANUFACTURER", "UA");
         given().auth().oauth2(maker.token()).get("/ui/offers").then().statusCode(403);
