@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import ua.kuznia.organization.OrganizationKind;
@@ -25,6 +26,9 @@ public class CallerService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    CallerMemberships memberships;
 
     private Caller caller;
 
@@ -72,18 +76,25 @@ public class CallerService {
         if (orgCode == null || !withOrganization) {
             return new Caller(subject, username, roles, null, orgCode, null, Classification.UNCLASSIFIED);
         }
-        // Every authenticated request resolves its caller, so organization and profile clearance come
-        // back in one round trip.
+        Optional<CallerMemberships.Membership> found = memberships.find(orgCode, this::lookUp);
+        if (found.isEmpty()) {
+            return new Caller(subject, username, roles, null, orgCode, null, Classification.UNCLASSIFIED);
+        }
+        CallerMemberships.Membership m = found.get();
+        return new Caller(subject, username, roles, m.id(), m.code(), m.kind(), clearanceOf(m.kind(), m.vetted(), m.profile()));
+    }
+
+    // Organization and profile clearance come back in one round trip.
+    private Optional<CallerMemberships.Membership> lookUp(String orgCode) {
         List<Object[]> rows = em.createQuery("select o.id, o.code, o.kind, o.clearance, p.clearance from Organization o"
                         + " left join ManufacturerProfile p on p.organization = o where o.code = :code", Object[].class)
                 .setParameter("code", orgCode).setMaxResults(1).getResultList();
         if (rows.isEmpty()) {
-            return new Caller(subject, username, roles, null, orgCode, null, Classification.UNCLASSIFIED);
+            return Optional.empty();
         }
         Object[] row = rows.get(0);
-        OrganizationKind kind = (OrganizationKind) row[2];
-        return new Caller(subject, username, roles, (Long) row[0], (String) row[1], kind,
-                clearanceOf(kind, (Classification) row[3], (Classification) row[4]));
+        return Optional.of(new CallerMemberships.Membership((Long) row[0], (String) row[1], (OrganizationKind) row[2],
+                (Classification) row[3], (Classification) row[4]));
     }
 
     /**

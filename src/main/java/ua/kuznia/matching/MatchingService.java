@@ -55,6 +55,9 @@ public class MatchingService {
     MatchStore store;
 
     @Inject
+    ua.kuznia.identity.CallerMemberships memberships;
+
+    @Inject
     RuleSetService ruleSets;
 
     @Inject
@@ -180,6 +183,10 @@ public class MatchingService {
      * instance's in-memory index needs it.
      */
     void applyFromOtherInstance(ChangeFeed.Change change) {
+        if (change.type() == EntityChanged.Type.PROFILE) {
+            // A profile carries its manufacturer's clearance: need-to-know must not wait for the cache to age.
+            memberships.forgetAll();
+        }
         MatchEngine current = engine;
         switch (change.type()) {
             case OFFER -> reloadOffer(current, change.entityId(), change.deleted());

@@ -3,6 +3,7 @@ package ua.kuznia.organization;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ public class OrganizationService {
 
     @Inject
     AuditService audit;
+
+    /** Tells, after the commit, what remembers organizations (callers' memberships) to forget them. */
+    @Inject
+    Event<OrganizationChanged> changed;
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -63,6 +68,7 @@ public class OrganizationService {
         Organization o = new Organization();
         apply(o, body);
         o.persist();
+        changed.fire(new OrganizationChanged(o.id));
         OrganizationView created = OrganizationView.of(o);
         audit.record(caller, AUDIT_TYPE, o.id, AuditService.Action.CREATE, null, created, null);
         return created;
@@ -84,6 +90,7 @@ public class OrganizationService {
         apply(o, body);
         o.updatedAt = java.time.Instant.now();
         o.flush();
+        changed.fire(new OrganizationChanged(o.id));
         OrganizationView after = OrganizationView.of(o);
         audit.record(caller, AUDIT_TYPE, o.id, AuditService.Action.UPDATE, before, after, null);
         return Optional.of(after);
@@ -105,6 +112,7 @@ public class OrganizationService {
         }
         audit.record(caller, AUDIT_TYPE, id, AuditService.Action.DELETE, OrganizationView.of(existing.get()), null, null);
         existing.get().delete();
+        changed.fire(new OrganizationChanged(id));
         return true;
     }
 

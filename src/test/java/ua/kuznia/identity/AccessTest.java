@@ -169,6 +169,35 @@ class AccessTest {
             given().auth().oauth2(restrictedMinistry.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
         }
 
+        /** Callers' memberships are remembered for a moment; a clearance change must still apply at once. */
+        @Test
+        void aLoweredClearanceAppliesToTheVeryNextRequest() {
+            Org ministry = createOrganization("MINISTRY", "GB", "NATO_SECRET");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("missiles.cruise"));
+            body.put("classification", "NATO_SECRET");
+            long secret = createOffer(ministry, body);
+
+            Org maker = createOrganization("MANUFACTURER", "UA");
+            Map<String, Object> profile = profileBody(maker.id(), List.of());
+            profile.put("clearance", "NATO_SECRET");
+            long profileId = createProfile(maker, profile);
+            given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(200);
+            profile.put("version", 0);
+            profile.put("clearance", "NATO_RESTRICTED");
+            given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(profile)
+                    .put("/api/v1/manufacturers/{id}", profileId).then().statusCode(200);
+            given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
+
+            Org viewer = createOrganization("MINISTRY", "FR", "NATO_SECRET");
+            given().auth().oauth2(viewer.token()).get("/api/v1/offers/{id}", secret).then().statusCode(200);
+            Map<String, Object> organization = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", viewer.id())
+                    .then().statusCode(200).extract().as(Map.class);
+            organization.put("clearance", "NATO_RESTRICTED");
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(organization)
+                    .put("/api/v1/organizations/{id}", viewer.id()).then().statusCode(200);
+            given().auth().oauth2(viewer.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
+        }
+
         @Test
         void aMinistryCannotPostAboveItsOwnClearance() {
             Org ministry = createOrganization("MINISTRY", "CZ", "NATO_RESTRICTED");
