@@ -43,7 +43,7 @@ public final class DemoData {
     }
 
     /** A marker unique within the run (and across runs on the same database), usable in full-text search. */
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + Long.toString(System.currentTimeMillis(), 36) + SEQUENCE.incrementAndGet();
     }
 
@@ -225,6 +225,11 @@ public final class DemoData {
             expect(send(side, "POST", "/api/v1/matches/" + match + "/interest", "{}"), 200, side + " interest");
         }
         return new FreshMatch(offer, match, title);
+    }
+
+    /** The match of maker-1's profile on an offer, as the API lists it. */
+    public static long makerOneMatchOn(long offerId) {
+        return matchOf(offerId, profileIdOf("ua-mfr-01"));
     }
 
     /** The current rule set, ready to send back (read-only members removed). */

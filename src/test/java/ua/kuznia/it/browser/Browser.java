@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -182,6 +183,21 @@ public final class Browser implements AutoCloseable {
         WebElement field = driver.findElement(locator);
         field.clear();
         field.sendKeys(text);
+        return this;
+    }
+
+    /**
+     * Picks options of a drop-down or list box by their values, clicking them as a user would; in a
+     * list box that takes several, what was chosen before is unchosen first.
+     */
+    public Browser choose(By locator, String... values) {
+        Select select = new Select(waitFor(locator));
+        if (select.isMultiple()) {
+            select.deselectAll();
+        }
+        for (String value : values) {
+            select.selectByValue(value);
+        }
         return this;
     }
 

@@ -19,16 +19,20 @@ import ua.kuznia.it.Persona;
 
 /**
  * The web application end to end in a real Chromium, each role signed in through the real
- * Keycloak form: the manufacturer edits its profile (a save, then a value the server refuses),
- * reads the explanation of a match and answers it; the ministry finds that manufacturer among its
- * offer's ranked candidates, asks "why not" about another one and answers the same match; the
- * coordinator finds the mutually wanted match at the head of the review queue and decides it, and
- * the manufacturer sees the decision.
+ * Keycloak form: the manufacturer edits its profile (a save, then a value the server refuses); the
+ * ministry writes a new offer in the editor and finds that manufacturer among its ranked
+ * candidates; the manufacturer reads the explanation of the match and answers it; the ministry
+ * shortlists it, asks "why not" about another one and answers the same match; the coordinator
+ * finds the mutually wanted match at the head of the review queue and decides it, and the
+ * manufacturer sees the decision. On the way each main page is visited by its role (rule set with a
+ * preview, gaps, aid audit, search, inbox and preferences, a page in Ukrainian), leaving a
+ * screenshot of each in target/screenshots/.
  *
  * <p>The match is of maker-1 with a throwaway offer of mod-de, so the test neither depends on nor
- * disturbs what other tests expect of the demo matches; a second such match, wanted by maker-1
- * only, competes with it in the review queue. Both offers (and with them the matches) are deleted
- * afterwards, and the profile edit is undone through the page itself.
+ * disturbs what other tests expect of the demo matches; a second such match, on an offer posted
+ * through the API and wanted by maker-1 only, competes with it in the review queue. Both offers
+ * (and with them the matches and the shortlist) are deleted afterwards, and the profile edit is
+ * undone through the page itself.
  */
 @QuarkusIntegrationTest
 @WithTestResource(PlatformResource.class)
@@ -47,41 +51,105 @@ class RoleFlowsBrowserIT {
         // The start-up re-match must be done, or it could re-rank while the pages are read.
         DemoData.awaitJob(1);
         DemoData.FreshMatch competitor = null;
+        long[] posted = {0};
         DemoData.FreshMatch match = null;
         try (Browser maker = Browser.start(baseUrl())) {
             maker.signIn(Persona.MAKER_1.username, "demo");
+            maker.step("role-flows-00-maker-home", () -> {
+                maker.waitFor(By.cssSelector("ul.tiles a[href='/ui/my-matches']"));
+                assertEquals("/ui", maker.path());
+            });
             String manufacturerName = editProfile(maker);
-            // Both created once the profile is back as it was, so they are ranked on the demo profile.
-            // The competitor scores the same and is older, and only maker-1 wants it: it is in the
-            // queue too, and only the mutual interest can put the flow's match ahead of it.
+            // Both offers are posted once the profile is back as it was, so they are ranked on the
+            // demo profile. The competitor scores the same and is older, and only maker-1 wants it:
+            // it is in the queue too, and only the mutual interest can put the flow's match ahead of it.
             competitor = DemoData.freshMakerOneMatchWithInterestOf(Persona.MAKER_1);
-            match = DemoData.freshMakerOneMatch(false);
-            manufacturerAnswers(maker, match);
 
             try (Browser ministry = Browser.start(baseUrl())) {
                 ministry.signIn(Persona.MINISTRY_DE.username, "demo");
+                match = ministryPostsOffer(ministry, manufacturerName, posted);
+                manufacturerAnswers(maker, match);
                 ministryAnswers(ministry, match, manufacturerName);
             }
             try (Browser coordinator = Browser.start(baseUrl())) {
                 coordinator.signIn(Persona.COORDINATOR.username, "demo");
                 coordinatorDecides(coordinator, match, competitor);
+                coordinatorPages(coordinator);
             }
 
             long id = match.matchId();
-            maker.step("role-flows-13-maker-sees-decision", () -> {
+            maker.step("role-flows-20-maker-sees-decision", () -> {
                 maker.open("/ui/matches/" + id);
                 assertEquals("Approved", maker.find(By.id("match-status")).getText());
                 assertTrue(maker.find(By.cssSelector("dl.facts")).getText().contains(APPROVAL_NOTE),
                         maker.find(By.cssSelector("dl.facts")).getText());
                 assertTrue(maker.findAll(By.id("express-interest")).isEmpty(), "nothing left to answer once approved");
             });
+            makerPages(maker, match);
         } finally {
-            for (DemoData.FreshMatch fresh : new DemoData.FreshMatch[] {competitor, match}) {
-                if (fresh != null) {
-                    DemoData.deleteIfPresent(Persona.MINISTRY_DE, "/api/v1/offers/" + fresh.offerId());
-                }
+            List<Long> offers = new ArrayList<>();
+            if (competitor != null) {
+                offers.add(competitor.offerId());
+            }
+            if (posted[0] != 0) {
+                offers.add(posted[0]);
+            }
+            for (long offer : offers) {
+                DemoData.deleteIfPresent(Persona.MINISTRY_DE, "/api/v1/offers/" + offer);
             }
         }
+    }
+
+    /**
+     * The ministry writes a new open 155-mm offer in the editor, as the API helper would post it
+     * (the same area, transfer type, TRL/MRL and clearance, so maker-1's demo profile qualifies and
+     * scores as on the competing offer), and lands on its ranked candidates with maker-1 among them.
+     * The offer's id is put in {@code posted} as soon as it is known, for the clean-up.
+     */
+    private static DemoData.FreshMatch ministryPostsOffer(Browser ministry, String manufacturerName, long[] posted) {
+        String title = DemoData.unique("Review offer ");
+        ministry.step("role-flows-04-ministry-offers", () -> {
+            ministry.clickAndLoad(By.cssSelector("nav a[href='/ui/offers']"));
+            assertEquals("/ui/offers", ministry.path());
+            ministry.waitFor(By.id("new-offer"));
+            assertFalse(ministry.findAll(By.id("my-offers")).isEmpty(), "mod-de has offers: " + ministry.text());
+        });
+        ministry.step("role-flows-05-offer-editor", () -> {
+            ministry.clickAndLoad(By.id("new-offer"));
+            assertEquals("/ui/offers/new", ministry.path());
+            ministry.type(By.id("title"), title);
+            ministry.type(By.id("description"), "Fictional offer written by the browser tests");
+            ministry.choose(By.id("areas"), "munitions.artillery-155");
+            ministry.choose(By.id("transferType"), "LICENSED_PRODUCTION");
+            ministry.type(By.id("minTrl"), "6");
+            ministry.type(By.id("minMrl"), "6");
+            ministry.type(By.id("minMonthlyCapacity"), "");
+            ministry.choose(By.id("requiredClearance"), "NATO_RESTRICTED");
+            ministry.choose(By.id("classification"), "NATO_RESTRICTED");
+            ministry.choose(By.id("status"), "OPEN");
+            for (WebElement certification : ministry.findAll(By.cssSelector("input[name=requiredCertifications]"))) {
+                assertFalse(certification.isSelected(), "no certification is required");
+            }
+            ministry.show(ministry.find(By.id("title")));
+        });
+        long[] ids = new long[2];
+        ministry.step("role-flows-06-offer-candidates", () -> {
+            ministry.clickAndLoad(By.id("save-offer"));
+            String path = ministry.path();
+            assertTrue(path.matches("/ui/offers/\\d+/candidates"), "the saved offer opens on its candidates: " + path
+                    + " " + ministry.text());
+            ids[0] = Long.parseLong(path.split("/")[3]);
+            posted[0] = ids[0];
+            assertTrue(ministry.find(By.tagName("h1")).getText().contains(title), ministry.find(By.tagName("h1")).getText());
+            WebElement row = candidateRow(ministry, manufacturerName);
+            assertTrue(row.findElement(By.xpath("td[1]")).getText().matches("\\d+"), "ranked: " + row.getText());
+            assertEquals("Suggested", row.findElement(By.xpath("td[4]")).getText());
+            String explanation = row.findElement(By.cssSelector("a[href^='/ui/matches/']")).getAttribute("href");
+            ids[1] = Long.parseLong(explanation.substring(explanation.lastIndexOf('/') + 1));
+            assertEquals(DemoData.makerOneMatchOn(ids[0]), ids[1], "the page links the match the API lists");
+            ministry.show(row);
+        });
+        return new DemoData.FreshMatch(ids[0], ids[1], title);
     }
 
     /**
@@ -170,14 +238,14 @@ class RoleFlowsBrowserIT {
 
     /** From "my matches" to the match's explanation, and interest from the manufacturer's side. */
     private static void manufacturerAnswers(Browser maker, DemoData.FreshMatch match) {
-        maker.step("role-flows-04-my-matches", () -> {
+        maker.step("role-flows-07-my-matches", () -> {
             maker.clickAndLoad(By.cssSelector("nav a[href='/ui/my-matches']"));
             WebElement row = myMatchesRow(maker, match.offerTitle());
             assertEquals("Suggested", row.findElement(By.xpath("td[4]")).getText());
             assertTrue(row.findElement(By.xpath("td[1]")).getText().matches("\\d+"), "the manufacturer's rank is shown");
             maker.clickAndLoad(row.findElement(By.cssSelector("a.explain-link")));
         });
-        maker.step("role-flows-05-match-explained", () -> {
+        maker.step("role-flows-08-match-explained", () -> {
             assertEquals("/ui/matches/" + match.matchId(), maker.path());
             assertTrue(maker.find(By.tagName("h1")).getText().contains(match.offerTitle()), maker.find(By.tagName("h1")).getText());
             assertEquals("Suggested", maker.find(By.id("match-status")).getText());
@@ -193,7 +261,7 @@ class RoleFlowsBrowserIT {
             assertTrue(chart.isDisplayed());
             assertEquals(soft.size(), chart.findElements(By.cssSelector("rect.bar")).size(), "one bar per soft rule");
         });
-        maker.step("role-flows-06-maker-interest", () -> {
+        maker.step("role-flows-09-maker-interest", () -> {
             maker.clickAndLoad(By.id("express-interest"));
             assertEquals("/ui/matches/" + match.matchId(), maker.path());
             assertEquals("Saved.", maker.find(By.cssSelector("p.alert.ok")).getText());
@@ -219,7 +287,7 @@ class RoleFlowsBrowserIT {
     /** The offer's ranked candidates, "why not" for another manufacturer, and the ministry's interest. */
     private static void ministryAnswers(Browser ministry, DemoData.FreshMatch match, String manufacturerName) {
         String candidates = "/ui/offers/" + match.offerId() + "/candidates";
-        ministry.step("role-flows-07-candidates", () -> {
+        ministry.step("role-flows-10-candidates", () -> {
             ministry.clickAndLoad(By.cssSelector("nav a[href='/ui/offers']"));
             ministry.clickAndLoad(ministry.find(By.id("my-offers")).findElement(By.linkText(match.offerTitle())));
             assertEquals(candidates, ministry.path());
@@ -236,7 +304,16 @@ class RoleFlowsBrowserIT {
             assertEquals(ranks.stream().sorted().toList(), ranks, "best first");
         });
 
-        ministry.step("role-flows-08-why-not", () -> {
+        ministry.step("role-flows-11-shortlist", () -> {
+            ministry.clickAndLoad(candidateRow(ministry, manufacturerName).findElement(By.cssSelector("button.mark")));
+            assertEquals(candidates, ministry.path());
+            WebElement entries = ministry.show(ministry.waitFor(By.id("shortlist-entries")));
+            assertTrue(entries.getText().contains(manufacturerName), entries.getText());
+            assertFalse(candidateRow(ministry, manufacturerName).findElements(By.cssSelector("button.unmark")).isEmpty(),
+                    "the row offers to take it off the shortlist");
+        });
+
+        ministry.step("role-flows-12-why-not", () -> {
             ministry.type(By.id("who"), OTHER_MANUFACTURER);
             ministry.clickAndLoad(By.id("why-not-submit"));
             // One manufacturer of that name: its explanation opens directly.
@@ -253,7 +330,7 @@ class RoleFlowsBrowserIT {
             assertTrue(ministry.findAll(By.id("open-match")).isEmpty(), "an unmatched pair has no match to open");
         });
 
-        ministry.step("role-flows-09-ministry-interest", () -> {
+        ministry.step("role-flows-13-ministry-interest", () -> {
             ministry.open(candidates);
             ministry.clickAndLoad(candidateRow(ministry, manufacturerName).findElement(By.cssSelector("button.interest")));
             // Back on the candidates, where the action was taken.
@@ -261,6 +338,63 @@ class RoleFlowsBrowserIT {
             WebElement row = candidateRow(ministry, manufacturerName);
             assertEquals("Mutual interest", row.findElement(By.xpath("td[4]")).getText());
             assertTrue(row.findElements(By.cssSelector("button.interest")).isEmpty(), "interest is given once");
+        });
+    }
+
+    /** The coordinator's other pages: the rule set with a preview of the unchanged weights, the gaps, the aid audit. */
+    private static void coordinatorPages(Browser coordinator) {
+        coordinator.step("role-flows-17-ruleset-preview", () -> {
+            coordinator.clickAndLoad(By.cssSelector("nav a[href='/ui/ruleset']"));
+            coordinator.waitFor(By.id("ruleset-form"));
+            // A preview stores nothing: it shows what the current weights would change, here nothing.
+            coordinator.clickAndLoad(By.id("preview-button"));
+            WebElement preview = coordinator.show(coordinator.waitFor(By.id("preview")));
+            assertTrue(preview.isDisplayed());
+            assertEquals(coordinator.find(By.id("preview-now")).getText(), coordinator.find(By.id("preview-after")).getText(),
+                    "the same weights keep the same suggestions");
+        });
+        coordinator.step("role-flows-18-gaps", () -> {
+            coordinator.clickAndLoad(By.cssSelector("nav a[href='/ui/gaps']"));
+            assertEquals("/ui/gaps", coordinator.path());
+            assertFalse(coordinator.waitFor(By.id("gap-summary")).getText().isBlank());
+        });
+        coordinator.step("role-flows-19-aid-audit", () -> {
+            coordinator.clickAndLoad(By.cssSelector("nav a[href='/ui/aid']"));
+            assertEquals("/ui/aid", coordinator.path());
+            coordinator.waitFor(By.id("kiel-form"));
+            assertFalse(coordinator.find(By.tagName("h1")).getText().isBlank());
+        });
+    }
+
+    /** The manufacturer's search, inbox and notification preferences, and its match in Ukrainian. */
+    private static void makerPages(Browser maker, DemoData.FreshMatch match) {
+        maker.step("role-flows-21-search", () -> {
+            maker.clickAndLoad(By.cssSelector("nav a[href='/ui/search']"));
+            maker.choose(By.id("area"), "munitions.artillery-155");
+            maker.clickAndLoad(By.id("search-submit"));
+            assertEquals("/ui/search", maker.path());
+            assertFalse(maker.waitFor(By.id("offer-results")).findElements(By.tagName("li")).isEmpty(),
+                    "open 155-mm offers are found");
+        });
+        maker.step("role-flows-22-inbox", () -> {
+            maker.clickAndLoad(By.cssSelector("header a.inbox"));
+            assertEquals("/ui/inbox", maker.path());
+            maker.waitFor(By.id("mark-all-read"));
+        });
+        maker.step("role-flows-23-notification-preferences", () -> {
+            maker.clickAndLoad(By.cssSelector("a[href='/ui/inbox/preferences']"));
+            assertEquals("/ui/inbox/preferences", maker.path());
+            maker.waitFor(By.id("mute-new-match"));
+        });
+        maker.step("role-flows-24-match-in-ukrainian", () -> {
+            maker.open("/ui/matches/" + match.matchId());
+            maker.waitFor(By.id("match-status"));
+            maker.choose(By.id("lang-select"), "uk");
+            maker.waitFor(By.cssSelector("html[lang='uk'] #match-status"));
+            assertEquals("/ui/matches/" + match.matchId(), maker.path());
+            assertFalse(maker.find(By.id("match-status")).getText().equals("Approved"),
+                    "the status is in Ukrainian: " + maker.find(By.id("match-status")).getText());
+            assertTrue(maker.find(By.tagName("h1")).getText().contains(match.offerTitle()));
         });
     }
 
@@ -278,7 +412,7 @@ class RoleFlowsBrowserIT {
         long id = match.matchId();
         By row = By.id("match-" + id);
         By open = By.cssSelector("#match-" + id + " a[href='/ui/review/" + id + "']");
-        coordinator.step("role-flows-10-queue", () -> {
+        coordinator.step("role-flows-14-queue", () -> {
             coordinator.clickAndLoad(By.cssSelector("nav a[href='/ui/review']"));
             List<WebElement> rows = coordinator.findAll(By.cssSelector("table.queue tbody tr"));
             assertFalse(rows.isEmpty(), "the queue lists matches");
@@ -300,7 +434,7 @@ class RoleFlowsBrowserIT {
             assertTrue(done.contains("Match " + id + " is now:") && done.contains("Under review"), done);
         });
 
-        coordinator.step("role-flows-11-reject-needs-reason", () -> {
+        coordinator.step("role-flows-15-reject-needs-reason", () -> {
             coordinator.clickAndLoad(open);
             coordinator.find(By.id("decision-REJECT")).click();
             coordinator.type(By.id("note"), "");
@@ -312,7 +446,7 @@ class RoleFlowsBrowserIT {
             assertEquals("Under review", coordinator.find(By.id("match-status")).getText(), "nothing was decided");
         });
 
-        coordinator.step("role-flows-12-hold-then-approve", () -> {
+        coordinator.step("role-flows-16-hold-then-approve", () -> {
             coordinator.find(By.id("decision-HOLD")).click();
             coordinator.type(By.id("note"), HOLD_NOTE);
             coordinator.clickAndLoad(By.id("decide"));
