@@ -202,6 +202,84 @@ public interface AidMessages {
     @Message("Imported by")
     String col_imported_by();
 
+    @Message("Enter one aid record")
+    String new_record();
+
+    @Message("Every field is checked as the API checks it; nothing is stored until all of them are right.")
+    String new_record_intro();
+
+    @Message("Donor country (ISO 3166-1 alpha-2 code, e.g. DK; EU for the EU institutions)")
+    String f_donor_country();
+
+    @Message("Figures known as of")
+    String f_as_of_date();
+
+    @Message("Commitment date")
+    String f_commitment_date();
+
+    @Message("Committed value (EUR)")
+    String f_committed_value();
+
+    @Message("Delivered value (EUR; 0 when nothing has arrived yet)")
+    String f_delivered_value();
+
+    @Message("Committed quantity")
+    String f_committed_quantity();
+
+    @Message("Delivered quantity")
+    String f_delivered_quantity();
+
+    @Message("Unit of the quantities (e.g. rounds, vehicles)")
+    String f_quantity_unit();
+
+    @Message("First delivery date")
+    String f_first_delivery();
+
+    @Message("Last delivery date")
+    String f_last_delivery();
+
+    @Message("Source (publication, document or link)")
+    String f_source();
+
+    @Message("Notes")
+    String f_notes();
+
+    @Message("— choose —")
+    String choose();
+
+    @Message("Save aid record")
+    String save_record();
+
+    @Message("Aid record {id} saved.")
+    String record_saved(Long id);
+
+    @Message("Compare Kiel releases")
+    String compare();
+
+    @Message("Total aid by donor in two releases side by side. Each column is the donor report of its release, the same figures as that release's charts and GET /api/v1/aid/reports/totals?by=donor.")
+    String compare_intro();
+
+    @Message("Release A (earlier)")
+    String release_a();
+
+    @Message("Release B (later)")
+    String release_b();
+
+    @Message("Compare")
+    String compare_button();
+
+    @Message("Total in release {release} (EUR bn)")
+    String col_total_in(String release);
+
+    @Message("Change B − A (EUR bn)")
+    String col_difference();
+
+    @Message("not in this release")
+    String not_listed();
+
+    @Message("Release {a} or {b} has no data_explorer.csv to compare.")
+    String compare_missing(String a, String b);
+
     @Message("""
             {#when model}\
             {#is STOCK_DONATION}Donations from stocks\

@@ -32,7 +32,9 @@ import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
+import ua.kuznia.taxonomy.TaxonomyChoices;
 import ua.kuznia.taxonomy.TaxonomyLabels;
+import ua.kuznia.web.FormErrors;
 import ua.kuznia.web.UiContext;
 
 /**
@@ -81,7 +83,13 @@ public class AidPages {
                                            KielView kiel, ModelsView models, EffectivenessFeed.Feed feed,
                                            List<OverrideRow> overrides, String extraKey, String extraValue, String note,
                                            Map<String, String> errors, UploadProblems upload, String kielImported,
-                                           Integer recordsImported, Integer applied);
+                                           Integer recordsImported, Integer applied, Long recorded);
+
+        static native TemplateInstance record(AidRecordForm form, FormErrors errors, List<TaxonomyChoices.Choice> areas,
+                                              List<SupportModel> models);
+
+        static native TemplateInstance compare(List<KielImportService.ReleaseView> releases, String a, String b,
+                                               KielComparison.Comparison comparison);
     }
 
     @Inject
@@ -106,12 +114,74 @@ public class AidPages {
     TaxonomyLabels labels;
 
     @Inject
+    KielComparison comparison;
+
+    @Inject
     UiContext ui;
 
     @GET
     public TemplateInstance page(@QueryParam("release") String release, @QueryParam("kiel") String kielImported,
-                                 @QueryParam("records") Integer recordsImported, @QueryParam("applied") Integer applied) {
-        return page(release, null, null, null, null, Map.of(), null, kielImported, recordsImported, applied);
+                                 @QueryParam("records") Integer recordsImported, @QueryParam("applied") Integer applied,
+                                 @QueryParam("recorded") Long recorded) {
+        return page(release, null, null, null, null, Map.of(), null, kielImported, recordsImported, applied, recorded);
+    }
+
+    @GET
+    @Path("records/new")
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public TemplateInstance newRecord() {
+        return recordForm(AidRecordForm.blank(), FormErrors.none());
+    }
+
+    /** One aid record typed in; checked and stored by the service behind POST /api/v1/aid/records. */
+    @POST
+    @Path("records/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.COORDINATOR, Roles.ADMIN})
+    public Response createRecord(@RestForm String donorCountry, @RestForm String asOfDate, @RestForm String supportModel,
+                                 @RestForm String area, @RestForm String commitmentDate, @RestForm String committedValueEur,
+                                 @RestForm String deliveredValueEur, @RestForm String committedQuantity,
+                                 @RestForm String deliveredQuantity, @RestForm String quantityUnit,
+                                 @RestForm String firstDeliveryDate, @RestForm String lastDeliveryDate,
+                                 @RestForm String source, @RestForm String notes) {
+        AidRecordForm form = new AidRecordForm(donorCountry, asOfDate, supportModel, area, commitmentDate, committedValueEur,
+                deliveredValueEur, committedQuantity, deliveredQuantity, quantityUnit, firstDeliveryDate, lastDeliveryDate,
+                source, notes);
+        try {
+            List<Problem.Violation> unreadable = new ArrayList<>();
+            AidRecordView created = records.create(form.toView(unreadable), unreadable, callers.current());
+            return Response.seeOther(URI.create("/ui/aid?recorded=" + created.id() + "#record-saved")).build();
+        } catch (ProblemException problem) {
+            if (problem.status() != 400) {
+                throw problem;
+            }
+            return Response.status(422).entity(recordForm(form, FormErrors.of(problem, ui.locale()))).build();
+        }
+    }
+
+    /** Total aid by donor in two Kiel releases side by side; without a choice, the two latest releases. */
+    @GET
+    @Path("compare")
+    public TemplateInstance compare(@QueryParam("a") String a, @QueryParam("b") String b) {
+        List<KielImportService.ReleaseView> releases = imports.releases();
+        String second = b == null || b.isBlank() ? (releases.isEmpty() ? null : releases.get(0).release()) : b.strip();
+        String first = a == null || a.isBlank() ? (releases.size() < 2 ? second : releases.get(1).release()) : a.strip();
+        KielComparison.Comparison compared = null;
+        if (first != null && second != null) {
+            try {
+                compared = comparison.totalsByDonor(first, second);
+            } catch (ProblemException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return ui.page(Templates.compare(releases, first, second, compared));
+    }
+
+    private TemplateInstance recordForm(AidRecordForm form, FormErrors errors) {
+        Locale locale = ui.locale();
+        return ui.page(Templates.record(form, errors, TaxonomyChoices.areas(locale), List.of(SupportModel.values())));
     }
 
     @POST
@@ -185,7 +255,7 @@ public class AidPages {
                 }
             }
         }
-        return Response.status(422).entity(page(null, typed, extraKey, extraValue, note, errors, null, null, null, null))
+        return Response.status(422).entity(page(null, typed, extraKey, extraValue, note, errors, null, null, null, null, null))
                 .build();
     }
 
@@ -209,12 +279,12 @@ public class AidPages {
         UploadProblems problems = new UploadProblems(form, e.detailIn(locale), e.violations().stream()
                 .map(v -> new UploadProblem(v.fieldIn(locale), v.messageIn(locale))).toList());
         return Response.status(e.status() == 409 ? 409 : 422)
-                .entity(page(null, null, null, null, null, Map.of(), problems, null, null, null)).build();
+                .entity(page(null, null, null, null, null, Map.of(), problems, null, null, null, null)).build();
     }
 
     private TemplateInstance page(String release, Map<String, String> typedOverrides, String extraKey, String extraValue,
                                   String note, Map<String, String> errors, UploadProblems upload, String kielImported,
-                                  Integer recordsImported, Integer applied) {
+                                  Integer recordsImported, Integer applied, Long recorded) {
         Caller caller = callers.current();
         boolean canEdit = caller.has(Roles.COORDINATOR) || caller.has(Roles.ADMIN);
         Locale locale = ui.locale();
@@ -225,7 +295,7 @@ public class AidPages {
         effectiveness.supportEffectiveness().forEach((key, value) -> overrides.add(new OverrideRow(key, value,
                 typedOverrides == null ? "" : typedOverrides.getOrDefault(key, ""), errors.get("supportEffectiveness." + key))));
         return ui.page(Templates.aid(canEdit, releases, chosen, kielView(chosen, locale), modelsView(locale), effectiveness,
-                overrides, extraKey, extraValue, note, errors, upload, kielImported, recordsImported, applied));
+                overrides, extraKey, extraValue, note, errors, upload, kielImported, recordsImported, applied, recorded));
     }
 
     private KielView kielView(String release, Locale locale) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ua.kuznia.common.BeanViolations;
@@ -60,8 +61,20 @@ public class AidRecordService {
 
     @Transactional
     public AidRecordView create(AidRecordView body, Caller caller) {
-        List<Problem.Violation> violations = new ArrayList<>();
-        check(body, violations, Function.identity());
+        return create(body, List.of(), caller);
+    }
+
+    /**
+     * As {@link #create(AidRecordView, Caller)}, for a form whose typed values could not all be
+     * read: {@code unreadable} holds those fields' problems, reported with every other problem of
+     * the record; the service's own finding on such a field (a null it reads as missing) is left
+     * out, as the field's own problem says more.
+     */
+    @Transactional
+    public AidRecordView create(AidRecordView body, List<Problem.Violation> unreadable, Caller caller) {
+        List<Problem.Violation> violations = new ArrayList<>(unreadable);
+        Set<String> unread = unreadable.stream().map(Problem.Violation::field).collect(Collectors.toSet());
+        check(body, violations, v -> v, v -> !unread.contains(v.field()));
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -104,7 +117,7 @@ public class AidRecordService {
                 break;
             }
             if (row.view() != null) {
-                check(row.view(), violations, v -> v.at(AidRecordCsv.location(row.line(), v.field())));
+                check(row.view(), violations, v -> v.at(AidRecordCsv.location(row.line(), v.field())), v -> true);
             }
         }
         if (!violations.isEmpty()) {
@@ -126,7 +139,7 @@ public class AidRecordService {
      * moves a violation of a JSON field to the location the caller knows it by.
      */
     private void check(AidRecordView body, List<Problem.Violation> violations,
-                       Function<Problem.Violation, Problem.Violation> where) {
+                       Function<Problem.Violation, Problem.Violation> where, Predicate<Problem.Violation> wanted) {
         List<Problem.Violation> found = new ArrayList<>();
         found.addAll(BeanViolations.of(validators, body, v -> v.getPropertyPath().toString()));
         if (body.donorCountry() != null && body.donorCountry().matches("^[A-Z]{2}$") && !DONORS.contains(body.donorCountry())) {
@@ -165,7 +178,7 @@ public class AidRecordService {
             }
         }
         found.sort(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message));
-        found.forEach(v -> violations.add(where.apply(v)));
+        found.stream().filter(wanted).forEach(v -> violations.add(where.apply(v)));
     }
 
     private static AidRecord persist(AidRecordView body, String importSha256, Caller caller) {

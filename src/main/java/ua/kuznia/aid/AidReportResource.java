@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ua.kuznia.common.CsvWriter;
+import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.Roles;
 
 /**
@@ -48,6 +51,9 @@ public class AidReportResource {
     SupportModelReports models;
 
     @Inject
+    KielComparison comparison;
+
+    @Inject
     HttpHeaders headers;
 
     @GET
@@ -60,6 +66,27 @@ public class AidReportResource {
         KielReports.Report<KielReports.DonorTotals> report = kiel.totals(release,
                 grouping("by", by, KielReports.DonorGrouping.class, KielReports.DonorGrouping.DONOR), year);
         return render(report, report.rows(), KielReports.DonorTotals.class, format, "kiel-" + report.release() + "-totals");
+    }
+
+    @GET
+    @Path("/compare")
+    @Operation(summary = "Kiel data_explorer: total aid (EUR bn) by donor in two releases side by side, with the change")
+    public Response compare(@Parameter(description = "The earlier release") @QueryParam("a") String a,
+                            @Parameter(description = "The later release") @QueryParam("b") String b,
+                            @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
+        List<Problem.Violation> missing = new ArrayList<>();
+        if (a == null || a.isBlank()) {
+            missing.add(new Problem.Violation("a", ViolationMessages::required));
+        }
+        if (b == null || b.isBlank()) {
+            missing.add(new Problem.Violation("b", ViolationMessages::required));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        KielComparison.Comparison report = comparison.totalsByDonor(a.strip(), b.strip());
+        return render(report, report.rows(), KielComparison.DonorChange.class, format,
+                "kiel-" + report.a().release() + "-vs-" + report.b().release() + "-totals");
     }
 
     @GET
