@@ -39,8 +39,9 @@ import ua.kuznia.web.UiContext;
 
 /**
  * The aid audit in the browser: uploads of Kiel exports and aid-record files (refused files list
- * every problem by line and column), the reports as server-drawn SVG charts each with its data
- * table, and the effectiveness feed with the coordinator's overrides. Auditors read only.
+ * every problem by line and column), one aid record typed into a form, the reports as
+ * server-drawn SVG charts each with its data table, two Kiel releases compared side by side, and
+ * the effectiveness feed with the coordinator's overrides. Auditors read only.
  */
 @Path("/ui/aid")
 @Produces(MediaType.TEXT_HTML)
