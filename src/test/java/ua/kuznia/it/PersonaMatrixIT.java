@@ -180,6 +180,7 @@ class PersonaMatrixIT {
             row(POST, "/api/v1/aid/effectiveness/apply", "rule set restored after", applyEffectiveness(),
                                                                                                        401, 403, 403, 403, 403, 403, 200, 403, 200),
             row(GET, "/api/v1/aid/reports/totals", "release 29", withKielRelease(),                    401, 403, 403, 403, 403, 403, 200, 200, 200),
+            row(GET, "/api/v1/aid/reports/compare", "release 29 with itself", withKielRelease("?a=29&b=29"), 401, 403, 403, 403, 403, 403, 200, 200, 200),
             row(GET, "/api/v1/aid/reports/stocks-vs-procurement", "release 29", withKielRelease(),     401, 403, 403, 403, 403, 403, 200, 200, 200),
             row(GET, "/api/v1/aid/reports/heavy-weapons", "release 29", withKielRelease(),             401, 403, 403, 403, 403, 403, 200, 200, 200),
             row(GET, "/api/v1/aid/reports/allocations", "release 29", withKielRelease(),               401, 403, 403, 403, 403, 403, 200, 200, 200),
@@ -511,9 +512,13 @@ class PersonaMatrixIT {
     }
 
     static Target withKielRelease() {
+        return withKielRelease("");
+    }
+
+    static Target withKielRelease(String query) {
         return (template, persona) -> {
             DemoData.kielRelease();
-            return new Call(template, null, NOTHING);
+            return new Call(template + query, null, NOTHING);
         };
     }
 
