@@ -94,6 +94,26 @@ class AidPagesTest {
         return values;
     }
 
+    /**
+     * A support model whose records have no delivery yet has no lead time from commitment to
+     * delivery: the page shows that cell empty instead of failing.
+     */
+    @Test
+    void aSupportModelWithoutAnyDeliveryIsShownWithEmptyFigures() {
+        java.util.Map<String, Object> body = AidRecordTest.body("Coalition pledge, fictional " + System.nanoTime());
+        body.put("supportModel", "CAPABILITY_COALITION");
+        body.put("deliveredValueEur", 0);
+        body.put("deliveredQuantity", 0);
+        body.remove("firstDeliveryDate");
+        body.remove("lastDeliveryDate");
+        given().auth().oauth2(Tokens.coordinator()).contentType(io.restassured.http.ContentType.JSON).body(body)
+                .post("/api/v1/aid/records").then().log().ifValidationFails().statusCode(201);
+        given().auth().oauth2(Tokens.coordinator()).get("/ui/aid").then().statusCode(200)
+                .body(containsString("<tr id=\"model-CAPABILITY_COALITION\">"));
+        given().auth().oauth2(Tokens.coordinator()).cookie("kuznia_lang", "uk").get("/ui/aid").then().statusCode(200)
+                .body(containsString("<tr id=\"model-CAPABILITY_COALITION\">"));
+    }
+
     @Test
     void aBadAidRecordFileIsRefusedWithEachProblemByLineAndColumn() {
         String csv = AidRecordTest.HEADER + "\n"
