@@ -176,11 +176,16 @@ final class Workload {
 
     /**
      * GET, change one field that the matcher scores, PUT with the version read; on 409 (another
-     * virtual user updated the same row in between) read again and retry.
+     * virtual user updated the same row in between) wait a random moment, growing with each
+     * conflict as a client of an optimistically locked API should, read again and retry. Without
+     * the wait, writers of one hot row keep colliding in lockstep.
      */
     private Outcome update(Kind kind, HttpConnection http, Persona p, String path, Nudge nudge) throws IOException {
         int conflicts = 0;
         while (true) {
+            if (conflicts > 0) {
+                backOff(conflicts);
+            }
             HttpConnection.Response current = http.get(path, p.token);
             if (current.status() != 200) {
                 return new Outcome(kind, current.status(), conflicts);
@@ -192,6 +197,15 @@ final class Workload {
                 return new Outcome(kind, written.status(), conflicts);
             }
             conflicts++;
+        }
+    }
+
+    private static void backOff(int conflicts) throws IOException {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + 5L * conflicts));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while backing off a conflict");
         }
     }
 
