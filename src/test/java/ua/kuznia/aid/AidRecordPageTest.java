@@ -12,10 +12,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,16 +61,7 @@ class AidRecordPageTest {
     }
 
     private long stored(String source) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM aid_record WHERE source = ?")) {
-            s.setString(1, source);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return AidRecordTest.recordsWithSource(db, source);
     }
 
     /** The markup of one field: its label, its control and whatever message stands next to it. */

@@ -47,6 +47,11 @@ class AidRecordTest {
     }
 
     private long recordsWithSource(String source) {
+        return recordsWithSource(db, source);
+    }
+
+    /** Aid records stored with this source text: what a refused import must leave at zero. */
+    static long recordsWithSource(javax.sql.DataSource db, String source) {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT count(*) FROM aid_record WHERE source = ?")) {
             s.setString(1, source);
