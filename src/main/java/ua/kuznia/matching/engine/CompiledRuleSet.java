@@ -6,6 +6,12 @@ final class CompiledRuleSet {
     final RuleSetData data;
     final double[] weights = new double[Features.COUNT];
     final double weightSum;
+    /** Turns a weighted feature value into score points: 100 / the sum of the weights (0 without weights). */
+    final double scale;
+    /** Low-risk contributions by risk tier (1–4): the same for every offer and profile. */
+    final double[] lowRiskContributions = new double[5];
+    /** Seeking-fit contributions by (related area sought ? 2 : 0) + (transfer type sought ? 1 : 0). */
+    final double[] seekingContributions = new double[4];
     /**
      * Readiness-surplus contributions by highest TRL * 11 + highest MRL, one table per pair of
      * offer minimums, shared by the offers' plans (built lazily; plans are built one at a time
@@ -22,13 +28,21 @@ final class CompiledRuleSet {
             sum += weight;
         }
         this.weightSum = sum;
+        this.scale = sum == 0 ? 0 : 100.0 / sum;
+        for (int tier = 1; tier <= 4; tier++) {
+            lowRiskContributions[tier] = scale * weights[Features.LOW_RISK] * Features.lowRisk(tier);
+        }
+        for (int area = 0; area < 2; area++) {
+            for (int type = 0; type < 2; type++) {
+                seekingContributions[2 * area + type] = scale * weights[Features.SEEKING_FIT] * Features.seekingFit(area == 1, type == 1);
+            }
+        }
     }
 
     /** NaN where the highest TRL or MRL misses the minimum. */
     double[] readinessContributions(int minTrl, int minMrl) {
         double[] table = readinessByMinimums[minTrl * 11 + minMrl];
         if (table == null) {
-            double scale = weightSum == 0 ? 0 : 100.0 / weightSum;
             table = new double[10 * 11];
             for (int trl = 0; trl <= 9; trl++) {
                 for (int mrl = 0; mrl <= 10; mrl++) {

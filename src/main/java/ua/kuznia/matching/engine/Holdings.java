@@ -2,8 +2,6 @@ package ua.kuznia.matching.engine;
 
 import java.util.Arrays;
 
-import org.roaringbitmap.RoaringBitmap;
-
 /**
  * For each profile slot, the offer slots whose ranking buffer holds it: so a changed profile
  * goes straight to the rankings it must leave or move in, instead of searching every offer it
@@ -48,13 +46,6 @@ final class Holdings {
             return NONE;
         }
         return Arrays.copyOf(offersBySlot[profileSlot], counts[profileSlot]);
-    }
-
-    RoaringBitmap offersHolding(int profileSlot) {
-        if (profileSlot >= counts.length || counts[profileSlot] == 0) {
-            return new RoaringBitmap();
-        }
-        return RoaringBitmap.bitmapOf(Arrays.copyOf(offersBySlot[profileSlot], counts[profileSlot]));
     }
 
     void remember(int offerSlot, TopKBuffer ranking) {

@@ -118,12 +118,12 @@ public final class MatchEngine {
             if (slot < 0) {
                 return List.of();
             }
-            RoaringBitmap holding = holdings.offersHolding(slot);
+            int[] holding = holdings.offersHoldingCopy(slot);
             // Removed first, so that an offer rescored below cannot rank the profile again.
             profiles.remove(profileId);
             List<TopKChange> changes = new ArrayList<>();
-            for (IntIterator it = holding.getIntIterator(); it.hasNext(); ) {
-                moveWithin(offers.entry(it.next()), slot, profileId, Double.NaN, changes);
+            for (int offerSlot : holding) {
+                moveWithin(offers.entry(offerSlot), slot, profileId, Double.NaN, changes);
             }
             changes.sort(Comparator.comparingLong(TopKChange::offerId));
             return changes;
@@ -174,8 +174,8 @@ public final class MatchEngine {
                 }
             }
             List<ScoredMatch> matches = new ArrayList<>();
-            for (IntIterator it = holdings.offersHolding(slot).getIntIterator(); it.hasNext(); ) {
-                OfferIndex.Entry entry = offers.entry(it.next());
+            for (int offerSlot : holdings.offersHoldingCopy(slot)) {
+                OfferIndex.Entry entry = offers.entry(offerSlot);
                 int at = entry.ranking.indexOf(slot);
                 if (at < rules.topK()) {
                     matches.add(new ScoredMatch(entry.data.id(), profileId, entry.ranking.scores[at]));

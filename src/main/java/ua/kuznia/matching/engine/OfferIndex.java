@@ -200,7 +200,7 @@ final class OfferIndex {
                     stamps[offer] = seen;
                     if (neededClearance[offer] > clearance || maxRiskTier[offer] < riskTier
                             || (requiredCertifications[offer] & ~certificationMask) != 0
-                            || wideRequirements[offer] && !holdsRequired(profiles, slot, entries[offer].plan)) {
+                            || wideRequirements[offer] && !profiles.holdsAll(slot, entries[offer].plan.requiredCertificationIds)) {
                         continue;
                     }
                     if (count == found.length) {
@@ -216,15 +216,6 @@ final class OfferIndex {
     /** The i-th offer slot of the last {@link #collectCandidates}. */
     int candidateSlot(int i) {
         return found[i];
-    }
-
-    private static boolean holdsRequired(ProfileIndex profiles, int slot, OfferPlan plan) {
-        for (int certification : plan.requiredCertificationIds) {
-            if (!profiles.holdsCertification(slot, certification)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private OfferPlan plan(int slot, OfferData offer, CompiledRuleSet rules) {

@@ -52,14 +52,15 @@ final class OfferPlan {
     // looked up by what the profile record holds, so bounding a pair is a handful of array reads
     // and additions instead of the weighted sum over every feature.
     final double constantContribution;
-    final double[] lowRiskContribution = new double[5];
+    /** The rule set's table, shared by every plan. */
+    final double[] lowRiskContribution;
     /** By (AQAP 2110 held ? cap + 1 : 0) + min(certifications held, cap): more than cap adds nothing. */
     private final double[] extraCertificationsContribution;
     private final int certificationCap;
     /** By highest TRL * 11 + highest MRL; NaN where those miss the offer's minimums. */
     final double[] readinessContribution;
     /** By (related area sought ? 2 : 0) + (transfer type sought ? 1 : 0). */
-    final double[] seekingContribution = new double[4];
+    final double[] seekingContribution;
     private final double[] headroomLimits = new double[OfferScreens.NEED_MULTIPLES.length];
     private final double[] headroomContribution = new double[OfferScreens.NEED_MULTIPLES.length + 1];
 
@@ -115,12 +116,10 @@ final class OfferPlan {
         this.transferTypeBitExact = transferTypeId < 32;
 
         double[] weights = rules.weights;
-        double scale = rules.weightSum == 0 ? 0 : 100.0 / rules.weightSum;
+        double scale = rules.scale;
         this.constantContribution = scale * (weights[Features.AREA_SPECIFICITY] * 1
                 + weights[Features.AREA_PRIORITY] * areaPriority + weights[Features.SUPPORT_MODEL] * supportModel);
-        for (int tier = 1; tier <= 4; tier++) {
-            lowRiskContribution[tier] = scale * weights[Features.LOW_RISK] * Features.lowRisk(tier);
-        }
+        this.lowRiskContribution = rules.lowRiskContributions;
         // Three extra certifications besides AQAP 2110 give the full value.
         this.certificationCap = requiredCertificationCount + 4;
         this.extraCertificationsContribution = new double[2 * (certificationCap + 1)];
@@ -133,11 +132,7 @@ final class OfferPlan {
                     * Features.extraCertifications(extraAqap, extras - (extraAqap ? 1 : 0));
         }
         this.readinessContribution = rules.readinessContributions(minTrl, minMrl);
-        for (int area = 0; area < 2; area++) {
-            for (int type = 0; type < 2; type++) {
-                seekingContribution[2 * area + type] = scale * weights[Features.SEEKING_FIT] * Features.seekingFit(area == 1, type == 1);
-            }
-        }
+        this.seekingContribution = rules.seekingContributions;
         double[] multiples = OfferScreens.NEED_MULTIPLES;
         for (int i = 0; i < multiples.length; i++) {
             headroomLimits[i] = Double.isNaN(capacityReference) ? Double.POSITIVE_INFINITY : capacityReference * multiples[i];

@@ -316,7 +316,12 @@ final class ProfileIndex {
         if (clearanceOf(traits) < offer.neededClearance || riskTierOf(traits) > offer.maxRiskTier || !published.contains(slot)) {
             return false;
         }
-        for (int certification : offer.requiredCertificationIds) {
+        return holdsAll(slot, offer.requiredCertificationIds);
+    }
+
+    /** Whether the profile holds every one of these certifications. */
+    boolean holdsAll(int slot, int[] certificationIds) {
+        for (int certification : certificationIds) {
             if (!holdsCertification(slot, certification)) {
                 return false;
             }

@@ -20,8 +20,8 @@ final class ProfileScreen {
     private final boolean holdsAqap2110;
     private final int certificationCount;
     final double lowRisk;
-    /** By (related area sought ? 2 : 0) + (transfer type sought ? 1 : 0). */
-    final double[] seeking = new double[4];
+    /** The rule set's table, by (related area sought ? 2 : 0) + (transfer type sought ? 1 : 0). */
+    final double[] seeking;
     final double headroomWeight;
     final long soughtAreaMask;
     final int highestSoughtArea;
@@ -30,7 +30,7 @@ final class ProfileScreen {
 
     ProfileScreen(CompiledRuleSet rules, int maxTrl, int maxMrl, boolean holdsAqap2110, int certificationCount,
             int riskTier, long soughtAreaMask, int highestSoughtArea, int soughtTypeMask, double largestMonthly) {
-        double scale = rules.weightSum == 0 ? 0 : 100.0 / rules.weightSum;
+        double scale = rules.scale;
         double[] weights = rules.weights;
         for (int minTrl = 0; minTrl <= 9; minTrl++) {
             for (int minMrl = 0; minMrl <= 10; minMrl++) {
@@ -44,12 +44,8 @@ final class ProfileScreen {
             certificationsByRequirement[2 * required] = computeCertifications(required, false);
             certificationsByRequirement[2 * required + 1] = computeCertifications(required, true);
         }
-        this.lowRisk = scale * weights[Features.LOW_RISK] * Features.lowRisk(riskTier);
-        for (int area = 0; area < 2; area++) {
-            for (int type = 0; type < 2; type++) {
-                seeking[2 * area + type] = scale * weights[Features.SEEKING_FIT] * Features.seekingFit(area == 1, type == 1);
-            }
-        }
+        this.lowRisk = rules.lowRiskContributions[riskTier];
+        this.seeking = rules.seekingContributions;
         this.headroomWeight = scale * weights[Features.CAPACITY_HEADROOM];
         this.soughtAreaMask = soughtAreaMask;
         this.highestSoughtArea = highestSoughtArea;
