@@ -1,0 +1,54 @@
+package ua.kuznia.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SqlFilterTest {
+
+    private static String positional(String sql, Map<String, Object> parameters, List<Object> values) {
+        return SqlFilter.positional(sql, parameters, values);
+    }
+
+    @Test
+    void namedParametersBecomePositionalInOrderOfAppearance() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("text", "shell");
+        parameters.put("status", "OPEN");
+        List<Object> values = new ArrayList<>();
+        String sql = positional("SELECT 1 WHERE t.status = :status AND t.search @@ q(:text) ORDER BY r(:text)", parameters, values);
+        assertEquals("SELECT 1 WHERE t.status = ? AND t.search @@ q(?) ORDER BY r(?)", sql);
+        assertEquals(List.of("OPEN", "shell", "shell"), values);
+    }
+
+    @Test
+    void aCollectionSpreadsOverOnePlaceholderPerElementAndAnEmptyOneMatchesNothing() {
+        List<Object> values = new ArrayList<>();
+        assertEquals("x IN (?, ?, ?)", positional("x IN (:levels)", Map.of("levels", List.of("A", "B", "C")), values));
+        assertEquals(List.of("A", "B", "C"), values);
+        List<Object> none = new ArrayList<>();
+        assertEquals("x IN (NULL)", positional("x IN (:levels)", Map.of("levels", List.of()), none));
+        assertEquals(List.of(), none);
+    }
+
+    @Test
+    void castsAndQuotedLiteralsAreLeftAlone() {
+        List<Object> values = new ArrayList<>();
+        String sql = positional("SELECT '2024-01-01 10:00'::date, ':notAParameter', a::text FROM t WHERE id = :id",
+                Map.of("id", 7L), values);
+        assertEquals("SELECT '2024-01-01 10:00'::date, ':notAParameter', a::text FROM t WHERE id = ?", sql);
+        assertEquals(List.of(7L), values);
+    }
+
+    @Test
+    void aParameterWithoutAValueIsAProgrammingErrorNamedInTheMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> positional("WHERE a = :missing", Map.of(), new ArrayList<>()));
+        assertEquals("No value for parameter :missing", e.getMessage());
+    }
+}
