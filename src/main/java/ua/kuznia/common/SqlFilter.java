@@ -60,6 +60,11 @@ public final class SqlFilter {
         return ((Number) rows.get(0)[0]).longValue();
     }
 
+    /** Every row of {@code select} over {@code from} under the filter, in {@code order}. */
+    public List<Object[]> select(EntityManager em, String select, String from, String order) {
+        return rows(em, select + from + clause() + order, 0, 0);
+    }
+
     /** One page of rows and how many rows pass the filter in all. */
     public record CountedPage(List<Object[]> rows, long total) {
     }

@@ -17,6 +17,7 @@ import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
 import ua.kuznia.matching.engine.Explanation;
 import ua.kuznia.offer.OfferService;
+import ua.kuznia.offer.OfferView;
 import ua.kuznia.offer.TransferOffer;
 import ua.kuznia.profile.ManufacturerProfile;
 import ua.kuznia.profile.ProfileService;
@@ -47,9 +48,9 @@ public class MatchQueryService {
     MatchingService matching;
 
     public Page<MatchView> forOffer(long offerId, PageRequest page, Caller caller) {
-        TransferOffer offer = offers.findVisible(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
+        OfferView offer = offers.find(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
         SqlFilter where = scope(caller).where("m.offer_id = :offerId", "offerId", offerId);
-        if (caller.has(Roles.MINISTRY) && !caller.readsEverything() && !caller.belongsTo(offer.organization.id)) {
+        if (caller.has(Roles.MINISTRY) && !caller.readsEverything() && !caller.belongsTo(offer.organizationId())) {
             throw ProblemException.forbidden(ViolationMessages::forbidden_candidates);
         }
         return page(where, page);

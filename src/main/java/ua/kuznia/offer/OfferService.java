@@ -1,17 +1,16 @@
 package ua.kuznia.offer;
 
+import ua.kuznia.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import ua.kuznia.common.EntityChanged;
-import ua.kuznia.common.Ids;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -68,16 +67,25 @@ public class OfferService {
     }
 
     public static boolean visibleTo(TransferOffer offer, Caller caller) {
-        if (!caller.clearedFor(offer.classification)) {
+        return visibleTo(offer.classification, offer.status, offer.organization.id, caller);
+    }
+
+    public static boolean visibleTo(OfferView offer, Caller caller) {
+        return visibleTo(offer.classification(), offer.status(), offer.organizationId(), caller);
+    }
+
+    /** The rule of {@link #visibleTo(Caller)} for one offer already read. */
+    private static boolean visibleTo(Classification classification, OfferStatus status, Long organizationId, Caller caller) {
+        if (!caller.clearedFor(classification)) {
             return false;
         }
         if (caller.readsEverything()) {
             return true;
         }
-        if (caller.has(Roles.MINISTRY) && (offer.status == OfferStatus.OPEN || caller.belongsTo(offer.organization.id))) {
+        if (caller.has(Roles.MINISTRY) && (status == OfferStatus.OPEN || caller.belongsTo(organizationId))) {
             return true;
         }
-        return caller.has(Roles.MANUFACTURER) && offer.status == OfferStatus.OPEN;
+        return caller.has(Roles.MANUFACTURER) && status == OfferStatus.OPEN;
     }
 
     /** Only a ministry officer of the owning organization changes an offer. */
@@ -112,11 +120,8 @@ public class OfferService {
             where.where("t.search @@ websearch_to_tsquery('simple', :text)", "text", filter.text());
             order = " ORDER BY ts_rank(t.search, websearch_to_tsquery('simple', :text)) DESC, t.id DESC";
         }
-        String from = " FROM transfer_offer t JOIN organization o ON o.id = t.organization_id";
-        SqlFilter.CountedPage found = where.countedPage(em, "SELECT t.id", from, order, page);
-        List<Long> ids = found.rows().stream().map(row -> ((Number) row[0]).longValue()).toList();
-        return new Page<>(load(ids).stream().map(OfferService::toView).toList(),
-                page.page, page.size, found.total());
+        SqlFilter.CountedPage found = where.countedPage(em, OfferRows.COLUMNS, OfferRows.FROM, order, page);
+        return new Page<>(found.rows().stream().map(OfferRows::view).toList(), page.page, page.size, found.total());
     }
 
     /** The offers of the caller's own ministry, newest first. */
@@ -125,22 +130,12 @@ public class OfferService {
             return new Page<>(List.of(), page.page, page.size, 0);
         }
         SqlFilter where = visibleTo(caller).where("t.organization_id = :own", "own", caller.organizationId());
-        String from = " FROM transfer_offer t JOIN organization o ON o.id = t.organization_id";
-        SqlFilter.CountedPage found = where.countedPage(em, "SELECT t.id", from, " ORDER BY t.created_at DESC, t.id DESC", page);
-        List<Long> ids = found.rows().stream().map(row -> ((Number) row[0]).longValue()).toList();
-        return new Page<>(load(ids).stream().map(OfferService::toView).toList(), page.page, page.size, found.total());
+        SqlFilter.CountedPage found = where.countedPage(em, OfferRows.COLUMNS, OfferRows.FROM,
+                " ORDER BY t.created_at DESC, t.id DESC", page);
+        return new Page<>(found.rows().stream().map(OfferRows::view).toList(), page.page, page.size, found.total());
     }
 
-    List<TransferOffer> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<TransferOffer> found = Ids.bind(em.createQuery("select t from TransferOffer t join fetch t.organization where "
-                + Ids.in("t.id", ids.size()), TransferOffer.class), ids).getResultList();
-        return Ids.inOrderOf(ids, found, row -> row.id);
-    }
-
-    /** One offer with its organization; an equality, not {@code load(List.of(id))}, for the reason given at ProfileService.findEntity. */
+    /** One offer with its organization; an equality, not a query with an id list, for the reason given at ProfileService.findEntity. */
     public Optional<TransferOffer> findEntity(long id) {
         return em.createQuery("select t from TransferOffer t join fetch t.organization where t.id = :id", TransferOffer.class)
                 .setParameter("id", id).getResultList().stream().findFirst();
@@ -150,8 +145,10 @@ public class OfferService {
         return findEntity(id).filter(t -> visibleTo(t, caller));
     }
 
+    /** One offer as the caller may see it, read as a view (writes load the entity instead). */
     public Optional<OfferView> find(long id, Caller caller) {
-        return findVisible(id, caller).map(OfferService::toView);
+        return new SqlFilter().where("t.id = :id", "id", id).select(em, OfferRows.COLUMNS, OfferRows.FROM, "").stream()
+                .map(OfferRows::view).filter(offer -> visibleTo(offer, caller)).findFirst();
     }
 
     @Transactional
@@ -193,7 +190,7 @@ public class OfferService {
         }
         check(body, caller);
         apply(offer, body);
-        offer.updatedAt = Instant.now();
+        offer.updatedAt = Timestamps.now();
         em.flush();
         OfferView after = toView(offer);
         audit.record(caller, AUDIT_TYPE, offer.id, AuditService.Action.UPDATE, before, after, null);

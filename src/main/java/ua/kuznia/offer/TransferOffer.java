@@ -1,5 +1,6 @@
 package ua.kuznia.offer;
 
+import ua.kuznia.common.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -119,12 +120,12 @@ public class TransferOffer extends PanacheEntityBase {
 
     @PrePersist
     void created() {
-        createdAt = Instant.now();
+        createdAt = Timestamps.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void updated() {
-        updatedAt = Instant.now();
+        updatedAt = Timestamps.now();
     }
 }

@@ -1,5 +1,6 @@
 package ua.kuznia.profile;
 
+import ua.kuznia.common.Timestamps;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -87,12 +88,12 @@ public class ManufacturerProfile extends PanacheEntityBase {
 
     @PrePersist
     void created() {
-        createdAt = Instant.now();
+        createdAt = Timestamps.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void updated() {
-        updatedAt = Instant.now();
+        updatedAt = Timestamps.now();
     }
 }

@@ -1,18 +1,17 @@
 package ua.kuznia.profile;
 
+import ua.kuznia.common.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ua.kuznia.common.EntityChanged;
-import ua.kuznia.common.Ids;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.Problem;
@@ -64,13 +63,18 @@ public class ProfileService {
     }
 
     public static boolean visibleTo(ManufacturerProfile profile, Caller caller) {
+        return visibleTo(profile.status, profile.organization.id, caller);
+    }
+
+    /** The rule of {@link #visibleTo(Caller)} for one profile already read. */
+    static boolean visibleTo(ProfileStatus status, long organizationId, Caller caller) {
         if (caller.readsEverything()) {
             return true;
         }
         if (caller.has(Roles.MINISTRY)) {
-            return profile.status == ProfileStatus.PUBLISHED;
+            return status == ProfileStatus.PUBLISHED;
         }
-        return caller.has(Roles.MANUFACTURER) && caller.belongsTo(profile.organization.id);
+        return caller.has(Roles.MANUFACTURER) && caller.belongsTo(organizationId);
     }
 
     /** Only a manufacturer of the owning organization changes a profile. */
@@ -109,26 +113,12 @@ public class ProfileService {
             where.where("p.search @@ websearch_to_tsquery('simple', :text)", "text", filter.text());
             order = " ORDER BY ts_rank(p.search, websearch_to_tsquery('simple', :text)) DESC, p.id";
         }
-        String from = " FROM manufacturer_profile p JOIN organization o ON o.id = p.organization_id";
-        SqlFilter.CountedPage found = where.countedPage(em, "SELECT p.id", from, order, page);
-        List<Long> ids = found.rows().stream().map(row -> ((Number) row[0]).longValue()).toList();
-        return new Page<>(load(ids).stream().map(ProfileService::toView).toList(),
-                page.page, page.size, found.total());
-    }
-
-    /** Loads profiles with their capabilities and organization in one query, keeping the given order. */
-    List<ManufacturerProfile> load(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<ManufacturerProfile> found = Ids.bind(em.createQuery("select distinct p from ManufacturerProfile p"
-                        + " join fetch p.organization left join fetch p.capabilities where " + Ids.in("p.id", ids.size()),
-                ManufacturerProfile.class), ids).getResultList();
-        return Ids.inOrderOf(ids, found, row -> row.id);
+        SqlFilter.CountedPage found = where.countedPage(em, ProfileRows.COLUMNS, ProfileRows.FROM, order, page);
+        return new Page<>(ProfileRows.views(em, found.rows()), page.page, page.size, found.total());
     }
 
     /**
-     * One profile with its capabilities and organization. Not {@code load(List.of(id))}: Hibernate
+     * One profile with its capabilities and organization. Not a query with an id list: Hibernate
      * translates a query with a list parameter anew on every execution, and single reads are the
      * most frequent query of the API.
      */
@@ -177,8 +167,13 @@ public class ProfileService {
         return filled * 100 / parts.length;
     }
 
+    /** One profile as the caller may see it, read as a view (writes load the entity instead). */
     public Optional<ManufacturerView> find(long id, Caller caller) {
-        return findEntity(id).filter(p -> visibleTo(p, caller)).map(ProfileService::toView);
+        List<Object[]> rows = new SqlFilter().where("p.id = :id", "id", id).select(em, ProfileRows.COLUMNS, ProfileRows.FROM, "");
+        if (rows.isEmpty() || !visibleTo(ProfileStatus.valueOf((String) rows.get(0)[13]), ((Number) rows.get(0)[1]).longValue(), caller)) {
+            return Optional.empty();
+        }
+        return Optional.of(ProfileRows.views(em, rows).get(0));
     }
 
     @Transactional
@@ -227,7 +222,7 @@ public class ProfileService {
         check(body, profile.id);
         apply(profile, body);
         // Capabilities live in their own table; touching the row makes every edit bump the version.
-        profile.updatedAt = Instant.now();
+        profile.updatedAt = Timestamps.now();
         em.flush();
         ManufacturerView after = toView(profile);
         audit.record(caller, AUDIT_TYPE, profile.id, AuditService.Action.UPDATE, before, after, null);
