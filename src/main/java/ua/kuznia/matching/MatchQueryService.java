@@ -57,7 +57,9 @@ public class MatchQueryService {
     }
 
     public Page<MatchView> forManufacturer(long profileId, PageRequest page, Caller caller) {
-        profiles.find(profileId, caller).orElseThrow(() -> ProblemException.notFound(Missing.PROFILE, profileId));
+        if (!profiles.isVisible(profileId, caller)) {
+            throw ProblemException.notFound(Missing.PROFILE, profileId);
+        }
         return page(scope(caller).where("m.profile_id = :profileId", "profileId", profileId), page);
     }
 

@@ -167,6 +167,12 @@ public class ProfileService {
         return filled * 100 / parts.length;
     }
 
+    /** Whether the profile exists for the caller: one row read, without its capabilities. */
+    public boolean isVisible(long id, Caller caller) {
+        return new SqlFilter().where("p.id = :id", "id", id).select(em, "SELECT p.status, p.organization_id", " FROM manufacturer_profile p", "")
+                .stream().anyMatch(r -> visibleTo(ProfileStatus.valueOf((String) r[0]), ((Number) r[1]).longValue(), caller));
+    }
+
     /** One profile as the caller may see it, read as a view (writes load the entity instead). */
     public Optional<ManufacturerView> find(long id, Caller caller) {
         List<Object[]> rows = new SqlFilter().where("p.id = :id", "id", id).select(em, ProfileRows.COLUMNS, ProfileRows.FROM, "");
