@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import ua.kuznia.common.EntityChanged;
@@ -57,13 +58,27 @@ public class ChangeFeed {
     private volatile boolean running;
     private Thread listener;
 
-    /** Runs inside the writing transaction (a plain observer), so the log row commits with the write. */
+    /**
+     * The log row and its NOTIFY (sent at commit), in one statement on the writing transaction's
+     * connection. Runs inside that transaction (a plain observer), so the log row commits with the
+     * write. The session is flushed first, so the change's own rows are written before its log row.
+     */
     void record(@Observes EntityChanged change) {
-        em.createNativeQuery("INSERT INTO entity_change (entity_type, entity_id, deleted, origin) VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, change.type().name()).setParameter(2, change.id()).setParameter(3, change.deleted())
-                .setParameter(4, origin).executeUpdate();
-        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_notify('" + CHANNEL + "', '')) AS sent").getSingleResult();
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        session.doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(RECORD)) {
+                s.setString(1, change.type().name());
+                s.setLong(2, change.id());
+                s.setBoolean(3, change.deleted());
+                s.setString(4, origin);
+                s.executeQuery().close();
+            }
+        });
     }
+
+    private static final String RECORD = "WITH logged AS (INSERT INTO entity_change (entity_type, entity_id, deleted, origin)"
+            + " VALUES (?, ?, ?, ?) RETURNING id) SELECT pg_notify('" + CHANNEL + "', '') FROM logged";
 
     /** The id up to which this instance's index is complete; call before loading the index. */
     public long currentPosition() {

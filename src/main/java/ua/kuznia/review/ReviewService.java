@@ -67,7 +67,6 @@ public class ReviewService {
     private static final String COLUMNS = "SELECT m.id, m.offer_id, t.title, t.organization_id, m.profile_id, p.legal_name,"
             + " p.organization_id, t.classification, m.score, m.rank, m.ruleset_version, m.status, m.stale_rule, m.on_hold, m.review_note,"
             + " m.decided_by, m.decided_at, m.version, m.updated_at, o.country, t.areas";
-    private static final String SELECT = COLUMNS + FROM;
 
     @Inject
     EntityManager em;
@@ -247,10 +246,8 @@ public class ReviewService {
     }
 
     private Optional<MatchDetail> load(long id, boolean lock) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE m.id = :id" + (lock ? " FOR UPDATE OF m" : ""))
-                .setParameter("id", id).getResultList();
-        return rows.stream().findFirst().map(ReviewService::detail);
+        return new SqlFilter().where("m.id = :id", "id", id).select(em, COLUMNS, FROM, lock ? " FOR UPDATE OF m" : "")
+                .stream().findFirst().map(ReviewService::detail);
     }
 
     private static MatchDetail detail(Object[] r) {

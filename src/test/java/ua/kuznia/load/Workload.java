@@ -74,7 +74,12 @@ final class Workload {
         }
     }
 
-    static final int MAX_CONFLICT_RETRIES = 10;
+    /**
+     * How long an update keeps retrying its 409s before the run counts it as an error. A client of
+     * an optimistically locked API retries a lost race until it wins or its user would give up;
+     * counting retries instead let one unlucky writer of a hot row become an "error" of the service.
+     */
+    static final long CONFLICT_DEADLINE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<Persona> readers;
@@ -177,11 +182,13 @@ final class Workload {
     /**
      * GET, change one field that the matcher scores, PUT with the version read; on 409 (another
      * virtual user updated the same row in between) wait a random moment, growing with each
-     * conflict as a client of an optimistically locked API should, read again and retry. Without
-     * the wait, writers of one hot row keep colliding in lockstep.
+     * conflict as a client of an optimistically locked API should, read again and retry, for at
+     * most {@link #CONFLICT_DEADLINE_NANOS}. Without the wait, writers of one hot row keep
+     * colliding in lockstep.
      */
     private Outcome update(Kind kind, HttpConnection http, Persona p, String path, Nudge nudge) throws IOException {
         int conflicts = 0;
+        long deadline = System.nanoTime() + CONFLICT_DEADLINE_NANOS;
         while (true) {
             if (conflicts > 0) {
                 backOff(conflicts);
@@ -193,16 +200,18 @@ final class Workload {
             ObjectNode body = (ObjectNode) json.readTree(current.body());
             nudge.apply(body);
             HttpConnection.Response written = http.put(path, p.token, json.writeValueAsBytes(body));
-            if (written.status() != 409 || conflicts == MAX_CONFLICT_RETRIES) {
+            if (written.status() != 409 || System.nanoTime() - deadline > 0) {
                 return new Outcome(kind, written.status(), conflicts);
             }
             conflicts++;
         }
     }
 
+    /** A random wait of 1 ms up to 5 ms, doubling with each conflict, at most 100 ms. */
     private static void backOff(int conflicts) throws IOException {
+        long ceiling = Math.min(100, 5L << Math.min(conflicts - 1, 5));
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + 5L * conflicts));
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + ceiling));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while backing off a conflict");
