@@ -59,6 +59,11 @@ public class VerifiedTokens {
     private record Entry(SecurityIdentity identity, Instant until) {
     }
 
+    /** Whether the cache is in use at all ({@code kuznia.security.token-cache.enabled}). */
+    boolean enabled() {
+        return enabled;
+    }
+
     /** The identity a token gave before, if the token is still valid and was verified here. */
     SecurityIdentity find(String token) {
         if (!enabled) {
