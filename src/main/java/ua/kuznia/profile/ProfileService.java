@@ -133,14 +133,12 @@ public class ProfileService {
         if (!caller.has(Roles.MANUFACTURER) || caller.organizationId() == null) {
             return Optional.empty();
         }
-        return ManufacturerProfile.<ManufacturerProfile>find("organization.id", caller.organizationId()).firstResultOptional()
-                .flatMap(p -> find(p.id, caller));
+        return idWhere("p.organization_id = :organization", caller.organizationId()).flatMap(id -> find(id, caller));
     }
 
     /** A profile by its EDRPOU code, if the caller may see it. */
     public Optional<ManufacturerView> findByEdrpou(String edrpou, Caller caller) {
-        return ManufacturerProfile.<ManufacturerProfile>find("edrpou", edrpou).firstResultOptional()
-                .flatMap(p -> find(p.id, caller));
+        return idWhere("p.edrpou = :edrpou", edrpou).flatMap(id -> find(id, caller));
     }
 
     /**
@@ -165,6 +163,13 @@ public class ProfileService {
             filled += part ? 1 : 0;
         }
         return filled * 100 / parts.length;
+    }
+
+    /** The id of the profile whose column matches (a unique column: EDRPOU, organization), if there is one. */
+    private Optional<Long> idWhere(String condition, Object value) {
+        String name = condition.substring(condition.indexOf(':') + 1);
+        return new SqlFilter().where(condition, name, value).select(em, "SELECT p.id", " FROM manufacturer_profile p", "")
+                .stream().findFirst().map(r -> ((Number) r[0]).longValue());
     }
 
     /** Whether the profile exists for the caller: one row read, without its capabilities. */
@@ -256,9 +261,8 @@ public class ProfileService {
         if (!Edrpou.isValid(body.edrpou())) {
             violations.add(new Problem.Violation("edrpou", m -> m.edrpou_check_digit(String.valueOf(body.edrpou()))));
         } else {
-            ManufacturerProfile.<ManufacturerProfile>find("edrpou", body.edrpou()).firstResultOptional()
-                    .filter(other -> !other.id.equals(selfId))
-                    .ifPresent(other -> violations.add(new Problem.Violation("edrpou", m -> m.edrpou_taken(other.id))));
+            idWhere("p.edrpou = :edrpou", body.edrpou()).filter(other -> !other.equals(selfId))
+                    .ifPresent(other -> violations.add(new Problem.Violation("edrpou", m -> m.edrpou_taken(other))));
         }
         taxonomy.checkOblast("oblast", body.oblast(), violations);
         for (int i = 0; i < body.capabilities().size(); i++) {

@@ -201,6 +201,22 @@ class ManufacturerResourceTest {
         }
 
         @Test
+        void anEdrpouBelongsToOneProfileOnly() {
+            Org first = createOrganization("MANUFACTURER", "UA");
+            Map<String, Object> taken = profileBody(first.id(), List.of());
+            long owner = createProfile(first, taken);
+            Org second = createOrganization("MANUFACTURER", "UA");
+            Map<String, Object> body = profileBody(second.id(), List.of());
+            body.put("edrpou", taken.get("edrpou"));
+            as(second).contentType(ContentType.JSON).body(body).post("/api/v1/manufacturers").then()
+                    .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("edrpou"))
+                    .body("violations[0].message", equalTo("is already registered by profile " + owner));
+            // The owner keeps its own code through an update.
+            taken.put("version", 0);
+            as(first).contentType(ContentType.JSON).body(taken).put("/api/v1/manufacturers/{id}", owner).then().statusCode(200);
+        }
+
+        @Test
         void profileMustBelongToAManufacturerOrganizationAndOnlyOnce() {
             Org ministry = createOrganization("MINISTRY", "DE");
             given().auth().oauth2(Tokens.token("confused", "manufacturer", ministry.code())).contentType(ContentType.JSON)
