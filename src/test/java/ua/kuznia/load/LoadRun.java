@@ -530,7 +530,16 @@ public final class LoadRun {
                 throw new IllegalStateException(jar + " is missing: run ./mvnw -Pload verify, which packages the service first");
             }
             Path data = out.resolve("pgdata");
-            // Every run starts from the demo data alone, so runs compare.
+            // Every run starts from the demo data alone, so runs compare. A run that died (or was
+            // killed) leaves its data directory behind, and initdb refuses a directory that is not
+            // empty: remove it first.
+            if (Files.exists(data)) {
+                try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
                     .setPort(POSTGRES_PORT).start();
             log("PostgreSQL on port " + POSTGRES_PORT + ", data in " + data);
