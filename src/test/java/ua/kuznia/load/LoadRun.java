@@ -33,7 +33,7 @@ import ua.kuznia.local.KeycloakServer;
  * Markdown (also written to target/load/report.md).
  *
  * <p>System properties: {@code load.concurrency} (comma list, default 32), {@code load.duration}
- * (measured seconds, default 60), {@code load.warmup} (seconds, default 20), {@code load.visibility-samples}
+ * (measured seconds, default 60), {@code load.warmup} (seconds, default 180), {@code load.visibility-samples}
  * (writes of the write → visible probe after the levels, default 200; 0 skips it), {@code load.seed},
  * {@code load.service-jvm-args} (default {@code -Xmx768m}, what the Helm chart's 1 GiB limit gives),
  * {@code load.service-args} (extra {@code -Dkey=value} for the service; by default the per-user write
@@ -73,7 +73,7 @@ public final class LoadRun {
         List<Integer> levels = Arrays.stream(System.getProperty("load.concurrency", "32").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         Duration duration = Duration.ofSeconds(Long.getLong("load.duration", 60));
-        Duration warmup = Duration.ofSeconds(Long.getLong("load.warmup", 20));
+        Duration warmup = Duration.ofSeconds(Long.getLong("load.warmup", 180));
         long seed = Long.getLong("load.seed", 2024);
 
         String target = System.getProperty("load.target");
@@ -95,16 +95,20 @@ public final class LoadRun {
                     .append("; ").append(personas.size()).append(" demo users; warm-up ").append(warmup.toSeconds())
                     .append(" s, measured ").append(duration.toSeconds()).append(" s per level; ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
-            long signedIn = System.nanoTime();
+            Tokens tokens = new Tokens(keycloak, personas);
             for (int level : levels) {
-                // Access tokens live 5 minutes in the realm; a level takes warm-up plus window.
-                if (System.nanoTime() - signedIn > Duration.ofSeconds(300).minus(warmup).minus(duration)
-                        .minusSeconds(30).toNanos()) {
-                    refreshTokens(keycloak, personas);
-                    signedIn = System.nanoTime();
-                }
+                // The JIT keeps compiling for minutes under load on two cores, and its threads take
+                // CPU from the service: a level is warmed up in chunks, each reported, so the log
+                // shows whether the rate had settled before the window.
                 log("Warm-up: " + level + " virtual users for " + warmup.toSeconds() + " s");
-                drive(uri, workload, level, warmup, seed, null);
+                for (Duration left = warmup; !left.isZero() && !left.isNegative(); left = left.minus(WARMUP_CHUNK)) {
+                    Duration chunk = left.compareTo(WARMUP_CHUNK) < 0 ? left : WARMUP_CHUNK;
+                    tokens.freshFor(chunk);
+                    Result warm = drive(uri, workload, level, chunk, seed, null);
+                    log(String.format(Locale.ROOT, "  warm-up %d s: %,.0f requests/s", chunk.toSeconds(),
+                            warm.requests() / (warm.elapsedNanos / 1e9)));
+                }
+                tokens.freshFor(duration);
                 log("Measuring: " + level + " virtual users for " + duration.toSeconds() + " s");
                 Sampler sampler = new Sampler(uri);
                 CpuClock cpu = new CpuClock(platform == null ? null : platform.service.pid(), out.resolve("pgdata"));
@@ -132,6 +136,30 @@ public final class LoadRun {
             }
         }
         // Keycloak, if this run started it, is stopped by its shutdown hook when Maven's JVM exits.
+    }
+
+    /** Warm-up runs in pieces of this length at most, with the rate of each logged. */
+    private static final Duration WARMUP_CHUNK = Duration.ofSeconds(30);
+
+    /** The realm's access tokens live 5 minutes: signs everyone in again before a stretch they would not outlive. */
+    private static final class Tokens {
+        private static final Duration LIFETIME = Duration.ofSeconds(300);
+        private static final Duration MARGIN = Duration.ofSeconds(30);
+        private final KeycloakServer keycloak;
+        private final List<Workload.Persona> personas;
+        private long signedIn = System.nanoTime();
+
+        Tokens(KeycloakServer keycloak, List<Workload.Persona> personas) {
+            this.keycloak = keycloak;
+            this.personas = personas;
+        }
+
+        void freshFor(Duration stretch) {
+            if (Duration.ofNanos(System.nanoTime() - signedIn).plus(stretch).plus(MARGIN).compareTo(LIFETIME) > 0) {
+                refreshTokens(keycloak, personas);
+                signedIn = System.nanoTime();
+            }
+        }
     }
 
     // --- Users and what they see ------------------------------------------------------------------
@@ -217,6 +245,10 @@ public final class LoadRun {
                 // [ok, non-2xx]
                 counts.put(kind, new long[2]);
             }
+        }
+
+        long requests() {
+            return counts.values().stream().mapToLong(c -> c[0] + c[1]).sum();
         }
 
         synchronized void merge(Result other) {
