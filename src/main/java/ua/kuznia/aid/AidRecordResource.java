@@ -27,6 +27,7 @@ import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
 
@@ -60,7 +61,7 @@ public class AidRecordResource {
             description = "All rows or none: any bad row refuses the file, each problem named by line and column.")
     public Response importCsv(@RestForm("file") FileUpload file) {
         if (file == null) {
-            throw ProblemException.invalid("file", "send the CSV file as a multipart part named 'file'");
+            throw ProblemException.invalid("file", ViolationMessages::file_part_required);
         }
         KielImportService.IncomingFile incoming = Uploads.read(file);
         return Response.status(Response.Status.CREATED)

@@ -173,7 +173,7 @@ public class AidReportResource {
             return switch (format.strip().toLowerCase(Locale.ROOT)) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw ProblemException.invalid("format", "must be json or csv");
+                default -> throw ProblemException.invalid("format", ViolationMessages::format_json_or_csv);
             };
         }
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {

@@ -139,7 +139,7 @@ public class KielReports {
                 .setParameter("kind", kind.name()).setParameter("release", release).getResultList();
         if (found.isEmpty()) {
             throw release == null
-                    ? ProblemException.notFound("Kiel data", "from " + kind.fileName + " (import a release first)")
+                    ? ProblemException.notFound(m -> m.kiel_data_missing(kind.fileName))
                     : ProblemException.notFound(Missing.KIEL_RELEASE, release + " with " + kind.fileName);
         }
         Object[] row = found.get(0);

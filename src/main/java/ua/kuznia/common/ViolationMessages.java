@@ -341,4 +341,60 @@ public interface ViolationMessages {
 
     @Message("Write limit reached: at most {perMinute} writes a minute per user (bursts of up to {burst}); retry in {retry} s")
     String rate_limited(int perMinute, int burst, long retry);
+
+    // Problems of API requests that the pages can also meet; the English stays what the API answered before.
+
+    @Message("must not contain blank values")
+    String blank_values();
+
+    @Message("is required: the manufacturer organization this profile belongs to")
+    String organization_required_manufacturer();
+
+    @Message("is required: the ministry organization posting the offer")
+    String organization_required_ministry();
+
+    @Message("organization {id} does not exist")
+    String organization_missing(String id);
+
+    @Message("organization {id} is a {kind}; only MANUFACTURER organizations have a capability profile")
+    String organization_not_manufacturer(long id, String kind);
+
+    @Message("organization {id} is a {kind}; only MINISTRY organizations post transfer offers")
+    String organization_not_ministry(long id, String kind);
+
+    @Message("a profile cannot move to another organization")
+    String profile_cannot_move();
+
+    @Message("an offer cannot move to another organization")
+    String offer_cannot_move();
+
+    @Message("must be START_REVIEW, APPROVE, REJECT or HOLD")
+    String decision_allowed();
+
+    @Message("must be json or csv")
+    String format_json_or_csv();
+
+    @Message("send the CSV file as a multipart part named 'file'")
+    String file_part_required();
+
+    @Message("cannot change from {kind} once created")
+    String kind_fixed(String kind);
+
+    @Message("A user with e-mail {email} already exists in Keycloak")
+    String user_exists(String email);
+
+    @Message("Organization {organization} already has profile {profile}; update it instead")
+    String profile_exists(long organization, long profile);
+
+    @Message("Organization {id} still has a profile or offers; archive or delete those first")
+    String organization_in_use(long id);
+
+    @Message("Match of offer {offer} and manufacturer {profile} does not exist")
+    String pair_missing(long offer, long profile);
+
+    @Message("Manufacturer profile of {organization} does not exist")
+    String own_profile_missing(String organization);
+
+    @Message("Kiel data from {file} (import a release first) does not exist")
+    String kiel_data_missing(String file);
 }

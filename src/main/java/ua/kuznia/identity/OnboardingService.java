@@ -115,7 +115,7 @@ public class OnboardingService {
         try (Response created = realm.users().create(user)) {
             if (created.getStatus() == 409) {
                 throw ProblemException.conflict("/problems/user-exists", "User exists",
-                        "A user with e-mail " + email + " already exists in Keycloak", Map.of());
+                        m -> m.user_exists(email), Map.of());
             }
             if (created.getStatus() != 201) {
                 throw new IllegalStateException("Keycloak refused the new user with HTTP " + created.getStatus());

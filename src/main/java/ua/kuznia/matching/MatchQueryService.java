@@ -73,7 +73,7 @@ public class MatchQueryService {
         try {
             return matching.engine().explain(offer.id, profile.id);
         } catch (NoSuchElementException e) {
-            throw ProblemException.notFound("Match of offer " + offerId + " and manufacturer", profileId);
+            throw ProblemException.notFound(m -> m.pair_missing(offerId, profileId));
         }
     }
 

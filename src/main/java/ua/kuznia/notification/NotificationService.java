@@ -18,6 +18,7 @@ import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.common.SqlFilter;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.matching.MatchesSuggested;
@@ -199,7 +200,7 @@ public class NotificationService implements UnreadCounter {
         for (String kind : mutedKinds == null ? List.<String>of() : mutedKinds) {
             NotificationKind parsed = Enums.parse("mutedKinds", kind, NotificationKind.class);
             if (parsed == null) {
-                throw ProblemException.invalid("mutedKinds", "must not contain blank values");
+                throw ProblemException.invalid("mutedKinds", ViolationMessages::blank_values);
             }
             muted.add(parsed);
         }

@@ -155,14 +155,14 @@ public class OfferService {
     public OfferView create(OfferView body, Caller caller) {
         Long organizationId = body.organizationId() != null ? body.organizationId() : caller.organizationId();
         if (organizationId == null) {
-            throw ProblemException.invalid("organizationId", "is required: the ministry organization posting the offer");
+            throw ProblemException.invalid("organizationId", ViolationMessages::organization_required_ministry);
         }
         requireOwner(organizationId, caller);
         Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.invalid("organizationId", "organization " + body.organizationId() + " does not exist"));
+                .orElseThrow(() -> ProblemException.invalid("organizationId", m -> m.organization_missing(String.valueOf(body.organizationId()))));
         if (organization.kind != OrganizationKind.MINISTRY) {
-            throw ProblemException.invalid("organizationId", "organization " + organization.id + " is a " + organization.kind
-                    + "; only MINISTRY organizations post transfer offers");
+            throw ProblemException.invalid("organizationId",
+                    m -> m.organization_not_ministry(organization.id, organization.kind.name()));
         }
         check(body, caller);
         TransferOffer offer = new TransferOffer();
@@ -186,7 +186,7 @@ public class OfferService {
         OfferView before = toView(offer);
         ProblemException.requireCurrentVersion(ViolationMessages::stale_offer, body.version(), offer.version);
         if (body.organizationId() != null && !body.organizationId().equals(offer.organization.id)) {
-            throw ProblemException.invalid("organizationId", "an offer cannot move to another organization");
+            throw ProblemException.invalid("organizationId", ViolationMessages::offer_cannot_move);
         }
         check(body, caller);
         apply(offer, body);

@@ -84,7 +84,7 @@ public class OrganizationService {
         ProblemException.requireCurrentVersion(ViolationMessages::stale_organization, body.version(), o.version);
         check(body, o.id);
         if (o.kind != body.kind()) {
-            throw ProblemException.invalid("kind", "cannot change from " + o.kind + " once created");
+            throw ProblemException.invalid("kind", m -> m.kind_fixed(o.kind.name()));
         }
         OrganizationView before = OrganizationView.of(o);
         apply(o, body);
@@ -108,7 +108,7 @@ public class OrganizationService {
                 .setParameter("id", id).getSingleResult();
         if (dependants > 0) {
             throw ProblemException.conflict("/problems/organization-in-use", "Organization in use",
-                    "Organization " + id + " still has a profile or offers; archive or delete those first", Map.of());
+                    m -> m.organization_in_use(id), Map.of());
         }
         audit.record(caller, AUDIT_TYPE, id, AuditService.Action.DELETE, OrganizationView.of(existing.get()), null, null);
         existing.get().delete();

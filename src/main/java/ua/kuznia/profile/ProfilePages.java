@@ -193,7 +193,7 @@ public class ProfilePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(@RestForm Long version, @RestForm String status) {
         Caller caller = callers.current();
-        ManufacturerView own = profiles.own(caller).orElseThrow(() -> ProblemException.notFound("Manufacturer profile of", caller.organizationCode()));
+        ManufacturerView own = profiles.own(caller).orElseThrow(() -> ProblemException.notFound(m -> m.own_profile_missing(String.valueOf(caller.organizationCode()))));
         ProfileStatus next = "PUBLISHED".equals(status) ? ProfileStatus.PUBLISHED : ProfileStatus.DRAFT;
         profiles.update(own.id(), withStatus(own, next, version), caller);
         return Response.seeOther(URI.create("/ui/profile?saved=true")).build();

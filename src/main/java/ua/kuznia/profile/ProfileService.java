@@ -191,20 +191,19 @@ public class ProfileService {
     public ManufacturerView create(ManufacturerView body, Caller caller) {
         Long organizationId = body.organizationId() != null ? body.organizationId() : caller.organizationId();
         if (organizationId == null) {
-            throw ProblemException.invalid("organizationId", "is required: the manufacturer organization this profile belongs to");
+            throw ProblemException.invalid("organizationId", ViolationMessages::organization_required_manufacturer);
         }
         requireOwner(organizationId, caller);
         Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.invalid("organizationId", "organization " + body.organizationId() + " does not exist"));
+                .orElseThrow(() -> ProblemException.invalid("organizationId", m -> m.organization_missing(String.valueOf(body.organizationId()))));
         if (organization.kind != OrganizationKind.MANUFACTURER) {
-            throw ProblemException.invalid("organizationId", "organization " + organization.id + " is a " + organization.kind
-                    + "; only MANUFACTURER organizations have a capability profile");
+            throw ProblemException.invalid("organizationId",
+                    m -> m.organization_not_manufacturer(organization.id, organization.kind.name()));
         }
         ManufacturerProfile.<ManufacturerProfile>find("organization.id", organization.id).firstResultOptional()
                 .ifPresent(existing -> {
                     throw ProblemException.conflict("/problems/profile-exists", "Profile exists",
-                            "Organization " + organization.id + " already has profile " + existing.id + "; update it instead",
-                            Map.of("profileId", existing.id));
+                            m -> m.profile_exists(organization.id, existing.id), Map.of("profileId", existing.id));
                 });
         check(body, null);
         ManufacturerProfile profile = new ManufacturerProfile();
@@ -228,7 +227,7 @@ public class ProfileService {
         ManufacturerView before = toView(profile);
         ProblemException.requireCurrentVersion(ViolationMessages::stale_profile, body.version(), profile.version);
         if (body.organizationId() != null && !body.organizationId().equals(profile.organization.id)) {
-            throw ProblemException.invalid("organizationId", "a profile cannot move to another organization");
+            throw ProblemException.invalid("organizationId", ViolationMessages::profile_cannot_move);
         }
         check(body, profile.id);
         apply(profile, body);

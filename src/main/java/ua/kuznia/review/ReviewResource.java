@@ -25,6 +25,7 @@ import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
 import ua.kuznia.common.ProblemException;
+import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.CallerService;
 import ua.kuznia.identity.Roles;
 import ua.kuznia.matching.MatchStatus;
@@ -103,7 +104,7 @@ public class ReviewResource {
     public ReviewService.MatchDetail decide(@PathParam("id") long id, @Valid @NotNull Decision body) {
         if (body.decision() != ReviewAction.START_REVIEW && body.decision() != ReviewAction.APPROVE
                 && body.decision() != ReviewAction.REJECT && body.decision() != ReviewAction.HOLD) {
-            throw ProblemException.invalid("decision", "must be START_REVIEW, APPROVE, REJECT or HOLD");
+            throw ProblemException.invalid("decision", ViolationMessages::decision_allowed);
         }
         return reviews.act(id, body.decision(), body.note(), body.version(), callers.current());
     }
