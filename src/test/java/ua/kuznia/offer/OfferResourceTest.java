@@ -153,7 +153,9 @@ class OfferResourceTest {
             Org maker = createOrganization("MANUFACTURER", "UA");
             given().auth().oauth2(Tokens.token("confused", "ministry", maker.code())).contentType(ContentType.JSON)
                     .body(offerBody(maker.id(), List.of("radar"))).post("/api/v1/offers").then()
-                    .statusCode(400).body("violations[0].field", equalTo("organizationId"));
+                    .statusCode(400).body("violations[0].field", equalTo("organizationId"))
+                    .body("violations[0].message", equalTo("organization " + maker.id()
+                            + " is a MANUFACTURER; only MINISTRY organizations post transfer offers"));
             as(maker).contentType(ContentType.JSON).body(offerBody(maker.id(), List.of("radar"))).post("/api/v1/offers")
                     .then().statusCode(403).contentType("application/problem+json");
         }
