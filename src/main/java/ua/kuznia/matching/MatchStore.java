@@ -1,7 +1,10 @@
 package ua.kuznia.matching;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.annotation.PostConstruct;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +72,29 @@ public class MatchStore {
 
     @Inject
     ObjectMapper json;
+
+    /**
+     * Writes a stored explanation without the rule catalog's texts: they are the same for every
+     * pair (a rule id names them), and with them in English and Ukrainian each match row was
+     * several kilobytes of jsonb that PostgreSQL compressed again on every rewrite. What is stored
+     * is what varies: each rule's outcome, the values compared, weights and contributions, and the
+     * codes of the reasons a pair is not suggested. The API and the pages explain a pair live from
+     * the engine, with the texts.
+     */
+    private ObjectWriter storedExplanation;
+
+    @JsonIgnoreProperties({"descriptionEn", "descriptionUk", "messageEn", "messageUk"})
+    private abstract static class WithoutCatalogTexts {
+    }
+
+    @PostConstruct
+    void prepareWriter() {
+        storedExplanation = json.copy()
+                .addMixIn(Explanation.HardResult.class, WithoutCatalogTexts.class)
+                .addMixIn(Explanation.SoftResult.class, WithoutCatalogTexts.class)
+                .addMixIn(Explanation.Reason.class, WithoutCatalogTexts.class)
+                .writer();
+    }
 
     @Inject
     Event<MatchesSuggested> suggested;
@@ -327,7 +353,7 @@ public class MatchStore {
 
     private String explainJson(Optional<Explanation> explanation) {
         try {
-            return json.writeValueAsString(explanation.<Object>map(e -> e).orElse(Map.of()));
+            return storedExplanation.writeValueAsString(explanation.<Object>map(e -> e).orElse(Map.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

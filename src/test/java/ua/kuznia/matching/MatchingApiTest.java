@@ -94,10 +94,17 @@ class MatchingApiTest {
     /** Stored (rank, version) of a profile's match for an offer. */
     private long[] stored(long offer, long profile) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT rank, version, explanation->>'rank' FROM match_result"
-                     + " WHERE offer_id = " + offer + " AND profile_id = " + profile)) {
+             java.sql.ResultSet rs = s.executeQuery("SELECT rank, version, explanation->>'rank',"
+                     + " jsonb_array_length(explanation->'hardRules'), jsonb_array_length(explanation->'softRules'),"
+                     + " jsonb_exists(explanation->'hardRules'->0, 'expected'), explanation::text LIKE '%description%'"
+                     + " FROM match_result WHERE offer_id = " + offer + " AND profile_id = " + profile)) {
             org.junit.jupiter.api.Assertions.assertTrue(rs.next(), "no stored match for profile " + profile);
             org.junit.jupiter.api.Assertions.assertEquals(rs.getString(1), rs.getString(3), "the explanation tells the stored rank");
+            // Every rule's outcome and compared values are stored; the catalog's texts are not.
+            org.junit.jupiter.api.Assertions.assertEquals(ua.kuznia.matching.engine.RuleCatalog.hardRules().size(), rs.getInt(4));
+            org.junit.jupiter.api.Assertions.assertEquals(ua.kuznia.matching.engine.RuleCatalog.softRules().size(), rs.getInt(5));
+            org.junit.jupiter.api.Assertions.assertTrue(rs.getBoolean(6), "a stored hard rule keeps the value it expected");
+            org.junit.jupiter.api.Assertions.assertFalse(rs.getBoolean(7), "rule descriptions are not stored per match");
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }
