@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.Session;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
-import org.hibernate.Session;
 
 /**
  * Writes the audit trail inside the transaction of the change it records, so a change and its

@@ -85,7 +85,8 @@ public final class LoadRun {
         try {
             URI uri = URI.create(target);
             KeycloakServer keycloak = KeycloakServer.startShared(KEYCLOAK_PORT);
-            List<Workload.Persona> personas = signIn(keycloak);
+            Tokens tokens = new Tokens(keycloak, personas());
+            List<Workload.Persona> personas = tokens.personas;
             discover(uri, personas);
             Workload workload = new Workload(personas);
             StringBuilder report = new StringBuilder();
@@ -95,13 +96,12 @@ public final class LoadRun {
                     .append("; ").append(personas.size()).append(" demo users; warm-up ").append(warmup.toSeconds())
                     .append(" s, measured ").append(duration.toSeconds()).append(" s per level; ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
-            Tokens tokens = new Tokens(keycloak, personas);
             for (int level : levels) {
                 // The JIT keeps compiling for minutes under load on two cores, and its threads take
                 // CPU from the service: a level is warmed up in chunks, each reported, so the log
                 // shows whether the rate had settled before the window.
                 log("Warm-up: " + level + " virtual users for " + warmup.toSeconds() + " s");
-                for (Duration left = warmup; !left.isZero() && !left.isNegative(); left = left.minus(WARMUP_CHUNK)) {
+                for (Duration left = warmup; left.compareTo(Duration.ZERO) > 0; left = left.minus(WARMUP_CHUNK)) {
                     Duration chunk = left.compareTo(WARMUP_CHUNK) < 0 ? left : WARMUP_CHUNK;
                     tokens.freshFor(chunk);
                     Result warm = drive(uri, workload, level, chunk, seed, null);
@@ -122,7 +122,7 @@ public final class LoadRun {
             }
             int probes = Integer.getInteger("load.visibility-samples", 200);
             if (probes > 0) {
-                refreshTokens(keycloak, personas);
+                tokens.refresh();
                 log("Write → visible: " + probes + " profile writes, one at a time");
                 String section = new WriteVisibility().measure(uri, personas, probes);
                 System.out.println(section);
@@ -141,47 +141,51 @@ public final class LoadRun {
     /** Warm-up runs in pieces of this length at most, with the rate of each logged. */
     private static final Duration WARMUP_CHUNK = Duration.ofSeconds(30);
 
-    /** The realm's access tokens live 5 minutes: signs everyone in again before a stretch they would not outlive. */
+    /**
+     * The demo users' access tokens, which live 5 minutes in the realm: signs everyone in at once,
+     * and again before a stretch the tokens would not outlive.
+     */
     private static final class Tokens {
         private static final Duration LIFETIME = Duration.ofSeconds(300);
         private static final Duration MARGIN = Duration.ofSeconds(30);
         private final KeycloakServer keycloak;
-        private final List<Workload.Persona> personas;
-        private long signedIn = System.nanoTime();
+        final List<Workload.Persona> personas;
+        /** When the last sign-in began: the age of its oldest token. */
+        private long signedIn;
 
         Tokens(KeycloakServer keycloak, List<Workload.Persona> personas) {
             this.keycloak = keycloak;
             this.personas = personas;
+            refresh();
         }
 
         void freshFor(Duration stretch) {
             if (Duration.ofNanos(System.nanoTime() - signedIn).plus(stretch).plus(MARGIN).compareTo(LIFETIME) > 0) {
-                refreshTokens(keycloak, personas);
-                signedIn = System.nanoTime();
+                refresh();
             }
+        }
+
+        void refresh() {
+            signedIn = System.nanoTime();
+            for (Workload.Persona p : personas) {
+                p.token = keycloak.token(p.username, KeycloakServer.DEMO_PASSWORD);
+            }
+            log("Signed in " + personas.size() + " demo users through " + KeycloakServer.CLI_CLIENT + " in "
+                    + Duration.ofNanos(System.nanoTime() - signedIn).toMillis() + " ms");
         }
     }
 
     // --- Users and what they see ------------------------------------------------------------------
 
-    private static List<Workload.Persona> signIn(KeycloakServer keycloak) {
+    /** The demo users, not signed in yet. */
+    private static List<Workload.Persona> personas() {
         List<Workload.Persona> personas = new ArrayList<>();
         for (String user : USERS) {
             Workload.Persona p = new Workload.Persona(user);
             p.staff = user.equals("coordinator") || user.equals("auditor");
             personas.add(p);
         }
-        refreshTokens(keycloak, personas);
         return personas;
-    }
-
-    private static void refreshTokens(KeycloakServer keycloak, List<Workload.Persona> personas) {
-        long begin = System.nanoTime();
-        for (Workload.Persona p : personas) {
-            p.token = keycloak.token(p.username, KeycloakServer.DEMO_PASSWORD);
-        }
-        log("Signed in " + personas.size() + " demo users through " + KeycloakServer.CLI_CLIENT + " in "
-                + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
     }
 
     private static void discover(URI target, List<Workload.Persona> personas) throws IOException {
