@@ -1,5 +1,7 @@
 package ua.kuznia.matching.engine;
 
+import java.util.Arrays;
+
 /** A rule set with its weights laid out in feature order, ready for the scoring loop. */
 final class CompiledRuleSet {
 
@@ -18,6 +20,8 @@ final class CompiledRuleSet {
      * under the engine's write lock).
      */
     private final double[][] readinessByMinimums = new double[10 * 11][];
+    /** The same values by capability TRL * 11 + MRL (see {@link #readinessByPackedMinimums}), built lazily. */
+    private final double[][] readinessRows = new double[10 * 11][];
 
     CompiledRuleSet(RuleSetData data) {
         this.data = data;
@@ -54,6 +58,31 @@ final class CompiledRuleSet {
             readinessByMinimums[minTrl * 11 + minMrl] = table;
         }
         return table;
+    }
+
+    /**
+     * The readiness-surplus contributions of a capability with this TRL and MRL to offers, by
+     * the offers' minimums packed as {@code minTrl << 4 | minMrl}; NaN where it falls short. A
+     * changed profile's scan reads one row per capability for hundreds of offers.
+     */
+    double[] readinessByPackedMinimums(int trl, int mrl) {
+        double[] row = readinessRows[trl * 11 + mrl];
+        if (row == null) {
+            row = new double[256];
+            Arrays.fill(row, Double.NaN);
+            for (int minTrl = 0; minTrl <= 9; minTrl++) {
+                for (int minMrl = 0; minMrl <= 10; minMrl++) {
+                    row[minTrl << 4 | minMrl] = readinessContributions(minTrl, minMrl)[trl * 11 + mrl];
+                }
+            }
+            readinessRows[trl * 11 + mrl] = row;
+        }
+        return row;
+    }
+
+    /** The area-specificity contribution of a capability this many levels below the offer area. */
+    double specificityContribution(int depthGap) {
+        return scale * weights[Features.AREA_SPECIFICITY] * Features.areaSpecificity(depthGap);
     }
 
     double minScore() {

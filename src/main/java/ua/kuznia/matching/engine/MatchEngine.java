@@ -39,6 +39,12 @@ import org.roaringbitmap.RoaringBitmap;
 public final class MatchEngine {
 
     private static final int OFFERS_PER_TASK = 16;
+    /**
+     * One comparator for every edit, reading the id directly: a comparator built per call from
+     * a key extractor is not inlined into the sort, and sorting the hundreds of changes of a
+     * busy profile's edit took longer than finding them.
+     */
+    private static final Comparator<TopKChange> BY_OFFER = (a, b) -> Long.compare(a.offerId(), b.offerId());
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AreaTable areas = new AreaTable();
@@ -86,7 +92,7 @@ public final class MatchEngine {
             for (int offerSlot : holding) {
                 offers.mark(offerSlot);
             }
-            int entering = profile.published() ? offers.collectCandidates(profiles, slot, true) : 0;
+            int entering = profile.published() ? offers.collectCandidates(profiles, slot, true, rules) : 0;
             List<TopKChange> changes = new ArrayList<>();
             for (int offerSlot : holding) {
                 OfferIndex.Entry entry = offers.entry(offerSlot);
@@ -98,7 +104,8 @@ public final class MatchEngine {
             for (int i = 0; i < entering; i++) {
                 int offerSlot = offers.candidateSlot(i);
                 double bar = screens.entryBar(offerSlot);
-                if (screens.bound(offerSlot, screen) >= bar) {
+                if (screens.bound(offerSlot, screen, offers.bestSpecificity(offerSlot), offers.bestReadiness(offerSlot),
+                        offers.largestMonthly(offerSlot)) >= bar) {
                     OfferIndex.Entry entry = offers.entry(offerSlot);
                     bar = entry.ranking.entryBar(rules.minScore());
                     // Collected offers are open, and the profile is published and passes their
@@ -106,7 +113,7 @@ public final class MatchEngine {
                     enter(entry, slot, profile.id(), ranker.scoreScreenedPair(entry.plan, slot, bar), bar, changes);
                 }
             }
-            changes.sort(Comparator.comparingLong(TopKChange::offerId));
+            changes.sort(BY_OFFER);
             return changes;
         });
     }
@@ -125,7 +132,7 @@ public final class MatchEngine {
             for (int offerSlot : holding) {
                 moveWithin(offers.entry(offerSlot), slot, profileId, Double.NaN, changes);
             }
-            changes.sort(Comparator.comparingLong(TopKChange::offerId));
+            changes.sort(BY_OFFER);
             return changes;
         });
     }
@@ -168,7 +175,7 @@ public final class MatchEngine {
                 return List.of();
             }
             // Rankings not computed yet may hold the profile once they are.
-            for (IntIterator it = offers.candidatesFor(profiles, slot).getIntIterator(); it.hasNext(); ) {
+            for (IntIterator it = offers.candidatesFor(profiles, slot, rules).getIntIterator(); it.hasNext(); ) {
                 if (offers.entry(it.next()).ranking == null) {
                     return null;
                 }
@@ -186,7 +193,7 @@ public final class MatchEngine {
         }, () -> {
             int slot = profiles.slotOf(profileId);
             if (slot >= 0) {
-                offers.candidatesFor(profiles, slot).forEach((int offerSlot) -> ensureRanked(offers.entry(offerSlot)));
+                offers.candidatesFor(profiles, slot, rules).forEach((int offerSlot) -> ensureRanked(offers.entry(offerSlot)));
             }
         });
     }

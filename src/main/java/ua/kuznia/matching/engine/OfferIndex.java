@@ -48,10 +48,20 @@ final class OfferIndex {
     private boolean[] wideRequirements = new boolean[16];
 
     // Scratch of collectCandidates: a stamp per offer slot, so an offer listed under several of
-    // the profile's areas is collected once, and the collected slots.
+    // the profile's areas is collected once; the collected slots; and by offer slot, what the
+    // profile's qualifying capabilities bring to a collected offer at best.
     private int[] stamps = new int[16];
     private int epoch;
     private int[] found = new int[64];
+    // By offer slot, side by side so that a pair's update touches one cache line: the offer's
+    // minimum monthly capacity (negative infinity for none), then the best specificity and
+    // readiness contributions and the largest capacity of the qualifying capabilities.
+    private static final int SCRATCH = 4;
+    private static final int MIN_MONTHLY = 0;
+    private static final int BEST_SPECIFICITY = 1;
+    private static final int BEST_READINESS = 2;
+    private static final int LARGEST_MONTHLY = 3;
+    private double[] scratch = new double[16 * SCRATCH];
 
     OfferIndex(AreaTable areas, Interner certifications, Interner transferTypes, OfferScreens screens) {
         this.areas = areas;
@@ -87,6 +97,7 @@ final class OfferIndex {
                 requiredCertifications = Arrays.copyOf(requiredCertifications, capacity);
                 wideRequirements = Arrays.copyOf(wideRequirements, capacity);
                 stamps = Arrays.copyOf(stamps, capacity);
+                scratch = Arrays.copyOf(scratch, capacity * SCRATCH);
             }
         }
         Entry entry = new Entry(offer, plan(slot, offer, rules));
@@ -132,9 +143,9 @@ final class OfferIndex {
      * Open offers the profile in the slot may be eligible for, as a bitmap the caller owns: see
      * {@link #collectCandidates}.
      */
-    RoaringBitmap candidatesFor(ProfileIndex profiles, int slot) {
+    RoaringBitmap candidatesFor(ProfileIndex profiles, int slot, CompiledRuleSet rules) {
         startCollection();
-        int count = collectCandidates(profiles, slot, false);
+        int count = collectCandidates(profiles, slot, false, rules);
         int[] found = Arrays.copyOf(this.found, count);
         Arrays.sort(found);
         return RoaringBitmap.bitmapOf(found);
@@ -142,11 +153,11 @@ final class OfferIndex {
 
     /** Starts a collection: forgets the marks and the offers collected before. */
     void startCollection() {
-        if (epoch > Integer.MAX_VALUE - 2) {
+        if (epoch > Integer.MAX_VALUE - 3) {
             Arrays.fill(stamps, 0);
             epoch = 0;
         }
-        epoch += 2;
+        epoch += 3;
     }
 
     /**
@@ -155,27 +166,36 @@ final class OfferIndex {
      * handled apart.
      */
     void mark(int offerSlot) {
-        stamps[offerSlot] = epoch - 1;
+        stamps[offerSlot] = epoch - 2;
     }
 
     /**
      * Collects the open offers the profile in the slot may be eligible for into
      * {@link #candidateSlot}, in no particular order: a superset, the exact test is the scorer's.
-     * Capacity is left to the scorer, as is publication: an unpublished profile must still be
-     * taken out of rankings it was in.
+     * Publication is left to the scorer: an unpublished profile must still be taken out of
+     * rankings it was in.
      *
      * <p>A scan of the offers listed under each area the profile's capabilities lie in or below,
      * rather than bitmap operations: an area lists a few hundred offers at most, and one packed
      * int per offer answers the readiness test, where each bitmap operation would allocate and
      * touch containers sized for every offer.
      *
+     * <p>The scan meets each (capability, offer) pair with the levels between them, so it also
+     * records, per collected offer, what the capabilities that qualify for it (readiness and
+     * capacity) bring at best: the highest area-specificity and readiness-surplus contributions
+     * ({@link #bestSpecificity}, {@link #bestReadiness}) and the largest monthly capacity
+     * ({@link #largestMonthly}); negative infinity when none qualifies. These are the scorer's
+     * own maxima, so the screen built on them is nearly the score.
+     *
      * @param skipMarked leave out the offers {@link #mark}ed since {@link #startCollection}
      * @return how many offers were collected
      */
-    int collectCandidates(ProfileIndex profiles, int slot, boolean skipMarked) {
-        // Stamps of this collection: epoch - 1 marks an offer to skip, epoch one already collected.
-        int skip = epoch - 1;
-        int seen = epoch;
+    int collectCandidates(ProfileIndex profiles, int slot, boolean skipMarked, CompiledRuleSet rules) {
+        // Stamps of this collection: epoch - 2 marks an offer to skip, epoch - 1 one ruled out,
+        // epoch one collected.
+        int skip = epoch - 2;
+        int ruledOut = epoch - 1;
+        int collected = epoch;
         int clearance = profiles.clearance(slot);
         int riskTier = profiles.riskTier(slot);
         long certificationMask = profiles.certificationMask(slot);
@@ -184,9 +204,13 @@ final class OfferIndex {
             int key = profiles.capabilityKey(slot, c);
             int trl = ProfileIndex.trlOf(key);
             int mrl = ProfileIndex.mrlOf(key);
-            for (int area = ProfileIndex.areaOf(key); area >= 0; area = areas.parent(area)) {
+            double monthly = profiles.capabilityMonthly(slot, c);
+            double[] readiness = rules.readinessByPackedMinimums(trl, mrl);
+            int gap = 0;
+            for (int area = ProfileIndex.areaOf(key); area >= 0; area = areas.parent(area), gap++) {
                 int[] listed = area < openByArea.length ? openByArea[area] : null;
                 int listedCount = listed == null ? 0 : openCounts[area];
+                double specificity = rules.specificityContribution(gap);
                 for (int i = 0; i < listedCount; i++) {
                     int entry = listed[i];
                     int offer = entry >>> 8;
@@ -194,23 +218,50 @@ final class OfferIndex {
                         continue;
                     }
                     int stamp = stamps[offer];
-                    if (stamp == seen || skipMarked && stamp == skip) {
+                    if (stamp == ruledOut || skipMarked && stamp == skip) {
                         continue;
                     }
-                    stamps[offer] = seen;
-                    if (neededClearance[offer] > clearance || maxRiskTier[offer] < riskTier
-                            || (requiredCertifications[offer] & ~certificationMask) != 0
-                            || wideRequirements[offer] && !profiles.holdsAll(slot, entries[offer].plan.requiredCertificationIds)) {
-                        continue;
+                    if (stamp != collected) {
+                        if (neededClearance[offer] > clearance || maxRiskTier[offer] < riskTier
+                                || (requiredCertifications[offer] & ~certificationMask) != 0
+                                || wideRequirements[offer] && !profiles.holdsAll(slot, entries[offer].plan.requiredCertificationIds)) {
+                            stamps[offer] = ruledOut;
+                            continue;
+                        }
+                        stamps[offer] = collected;
+                        if (count == found.length) {
+                            found = Arrays.copyOf(found, 2 * count);
+                        }
+                        found[count++] = offer;
+                        scratch[SCRATCH * offer + BEST_SPECIFICITY] = Double.NEGATIVE_INFINITY;
+                        scratch[SCRATCH * offer + BEST_READINESS] = Double.NEGATIVE_INFINITY;
+                        scratch[SCRATCH * offer + LARGEST_MONTHLY] = Double.NEGATIVE_INFINITY;
                     }
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, 2 * count);
+                    int at = SCRATCH * offer;
+                    if (monthly >= scratch[at + MIN_MONTHLY]) {
+                        scratch[at + BEST_SPECIFICITY] = Math.max(scratch[at + BEST_SPECIFICITY], specificity);
+                        scratch[at + BEST_READINESS] = Math.max(scratch[at + BEST_READINESS], readiness[entry & 0xFF]);
+                        scratch[at + LARGEST_MONTHLY] = Math.max(scratch[at + LARGEST_MONTHLY], monthly);
                     }
-                    found[count++] = offer;
                 }
             }
         }
         return count;
+    }
+
+    /** The highest area-specificity contribution of a capability qualifying for a collected offer. */
+    double bestSpecificity(int offerSlot) {
+        return scratch[SCRATCH * offerSlot + BEST_SPECIFICITY];
+    }
+
+    /** The highest readiness-surplus contribution of a capability qualifying for a collected offer. */
+    double bestReadiness(int offerSlot) {
+        return scratch[SCRATCH * offerSlot + BEST_READINESS];
+    }
+
+    /** The largest monthly capacity of a capability qualifying for a collected offer. */
+    double largestMonthly(int offerSlot) {
+        return scratch[SCRATCH * offerSlot + LARGEST_MONTHLY];
     }
 
     /** The i-th offer slot of the last {@link #collectCandidates}. */
@@ -251,6 +302,7 @@ final class OfferIndex {
         }
         requiredCertifications[slot] = required;
         wideRequirements[slot] = wide;
+        scratch[SCRATCH * slot + MIN_MONTHLY] = plan.minMonthlyCapacity;
     }
 
     /** Closed offers were never indexed; removing their slot is harmless. */

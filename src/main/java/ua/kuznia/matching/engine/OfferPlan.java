@@ -52,6 +52,8 @@ final class OfferPlan {
     // looked up by what the profile record holds, so bounding a pair is a handful of array reads
     // and additions instead of the weighted sum over every feature.
     final double constantContribution;
+    /** The part of it that depends on the offer alone: area priority and support model. */
+    final double offerContribution;
     /** The rule set's table, shared by every plan. */
     final double[] lowRiskContribution;
     /** By (AQAP 2110 held ? cap + 1 : 0) + min(certifications held, cap): more than cap adds nothing. */
@@ -119,6 +121,8 @@ final class OfferPlan {
         double scale = rules.scale;
         this.constantContribution = scale * (weights[Features.AREA_SPECIFICITY] * 1
                 + weights[Features.AREA_PRIORITY] * areaPriority + weights[Features.SUPPORT_MODEL] * supportModel);
+        this.offerContribution = scale * (weights[Features.AREA_PRIORITY] * areaPriority
+                + weights[Features.SUPPORT_MODEL] * supportModel);
         this.lowRiskContribution = rules.lowRiskContributions;
         // Three extra certifications besides AQAP 2110 give the full value.
         this.certificationCap = requiredCertificationCount + 4;

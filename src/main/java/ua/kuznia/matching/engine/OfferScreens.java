@@ -11,10 +11,8 @@ import java.util.Arrays;
 final class OfferScreens {
 
     private static final int STRIDE = 16;
-    /** The contributions that depend on the offer alone: area specificity at its best, area priority, support model. */
-    private static final int CONSTANT = 0;
-    private static final int MIN_TRL = 2;
-    private static final int MIN_MRL = 3;
+    /** The contributions that depend on the offer alone: area priority and support model. */
+    private static final int OFFER = 0;
     private static final int TRANSFER_TYPE = 4;
     private static final int REQUIRED_CERTIFICATIONS = 5;
     private static final int REQUIRES_AQAP_2110 = 6;
@@ -45,9 +43,7 @@ final class OfferScreens {
         }
         relatedAreaMasks[plan.slot] = plan.relatedAreaMask;
         screens[at + KNOWN_AREAS] = plan.knownAreas;
-        screens[at + CONSTANT] = plan.constantContribution;
-        screens[at + MIN_TRL] = plan.minTrl;
-        screens[at + MIN_MRL] = plan.minMrl;
+        screens[at + OFFER] = plan.offerContribution;
         screens[at + TRANSFER_TYPE] = plan.transferTypeId;
         screens[at + REQUIRED_CERTIFICATIONS] = plan.requiredCertificationCount;
         screens[at + REQUIRES_AQAP_2110] = plan.requiresAqap2110 ? 1 : 0;
@@ -74,22 +70,25 @@ final class OfferScreens {
     }
 
     /**
-     * An upper bound of the score of any pair of this offer and the screened profile: no
-     * capability is more specific than the offer area, readier than the profile's highest TRL
-     * and MRL, or larger than its largest one, and sought areas and types are tested by mask
-     * only. NaN when the profile's highest TRL or MRL misses the offer's minimums.
+     * An upper bound of the score of this offer and the screened profile, given what the
+     * profile's capabilities that qualify for the offer bring at best (see
+     * {@link OfferIndex#collectCandidates}): the highest area-specificity and readiness-surplus
+     * contributions, and the largest monthly capacity. The capacity headroom is bounded by a
+     * step, and sought areas and types are tested by mask only; everything else is exact, so
+     * few offers that pass go on to lose against their ranking's bar. Negative infinity when no
+     * capability qualifies.
      */
-    double bound(int offerSlot, ProfileScreen profile) {
+    double bound(int offerSlot, ProfileScreen profile, double specificity, double readiness, double largestMonthly) {
         int at = STRIDE * offerSlot;
-        double readiness = profile.readinessByMinimums[(int) screens[at + MIN_TRL] * 11 + (int) screens[at + MIN_MRL]];
         double certifications = profile.certifications((int) screens[at + REQUIRED_CERTIFICATIONS],
                 screens[at + REQUIRES_AQAP_2110] != 0);
         boolean seeksArea = maySeekRelatedArea(offerSlot, profile.soughtAreaMask, profile.highestSoughtArea);
         // Masks are by id mod 32: a collision only makes the bound looser.
         boolean seeksType = (profile.soughtTypeMask & 1 << (int) screens[at + TRANSFER_TYPE]) != 0;
         double seeking = profile.seeking[(seeksArea ? 2 : 0) | (seeksType ? 1 : 0)];
-        double headroom = profile.headroomWeight * headroomBound(offerSlot, profile.largestMonthly);
-        return screens[at + CONSTANT] + readiness + certifications + profile.lowRisk + seeking + headroom + BOUND_SLACK;
+        double headroom = profile.headroomWeight * headroomBound(offerSlot, largestMonthly);
+        return screens[at + OFFER] + specificity + readiness + certifications + profile.lowRisk + seeking + headroom
+                + BOUND_SLACK;
     }
 
     /**

@@ -212,6 +212,12 @@ final class ProfileIndex {
         return arenaKeys[records[base + START] + soughtCountOf(records[base + COUNTS]) + i];
     }
 
+    /** The monthly capacity of the i-th capability of the profile. */
+    double capabilityMonthly(int slot, int i) {
+        int base = RECORD * slot;
+        return arenaMonthly[records[base + START] + soughtCountOf(records[base + COUNTS]) + i];
+    }
+
     /** @return the profile's slot */
     int upsert(ProfileData profile) {
         int slot = slots.slotOf(profile.id());
@@ -361,10 +367,8 @@ final class ProfileIndex {
     ProfileScreen screen(int slot, CompiledRuleSet rules) {
         int base = RECORD * slot;
         int traits = records[base + TRAITS];
-        int counts = records[base + COUNTS];
-        return new ProfileScreen(rules, maxTrlOf(counts), maxMrlOf(counts), holdsAqap2110(traits),
-                certificationCountOf(traits), riskTierOf(traits), areaMask(base), records[base + MAX_SOUGHT_AREA],
-                records[base + TYPE_MASK], Float.intBitsToFloat(records[base + MAX_MONTHLY]));
+        return new ProfileScreen(rules, holdsAqap2110(traits), certificationCountOf(traits), riskTierOf(traits),
+                areaMask(base), records[base + MAX_SOUGHT_AREA], records[base + TYPE_MASK]);
     }
 
     /**

@@ -2,8 +2,9 @@ package ua.kuznia.matching.engine;
 
 /**
  * One profile's side of the screen bound, worked out once per profile change: the score
- * contributions that depend only on the profile, or on the profile and one of a few offer
- * properties (readiness minimums, required certifications), as tables. Screening an offer then
+ * contributions that depend only on the profile, or on the profile and the offer's required
+ * certifications, as tables (what its capabilities bring depends on the offer, and comes from
+ * {@link OfferIndex#collectCandidates}). Screening an offer then
  * takes a handful of table reads and additions ({@link OfferScreens#bound}) instead of the
  * weighted sum of every feature with its divisions.
  */
@@ -12,8 +13,6 @@ final class ProfileScreen {
     /** Offers requiring more certifications than this are bounded without the table. */
     private static final int TABULATED_REQUIREMENTS = 15;
 
-    /** Readiness-surplus contribution by offer minimum TRL * 11 + minimum MRL; NaN where the profile falls short. */
-    final double[] readinessByMinimums = new double[10 * 11];
     /** Extra-certifications contribution by required count * 2 + (AQAP 2110 required ? 1 : 0). */
     private final double[] certificationsByRequirement = new double[2 * (TABULATED_REQUIREMENTS + 1)];
     private final double certificationsWeight;
@@ -26,17 +25,11 @@ final class ProfileScreen {
     final long soughtAreaMask;
     final int highestSoughtArea;
     final int soughtTypeMask;
-    final double largestMonthly;
 
-    ProfileScreen(CompiledRuleSet rules, int maxTrl, int maxMrl, boolean holdsAqap2110, int certificationCount,
-            int riskTier, long soughtAreaMask, int highestSoughtArea, int soughtTypeMask, double largestMonthly) {
+    ProfileScreen(CompiledRuleSet rules, boolean holdsAqap2110, int certificationCount, int riskTier,
+            long soughtAreaMask, int highestSoughtArea, int soughtTypeMask) {
         double scale = rules.scale;
         double[] weights = rules.weights;
-        for (int minTrl = 0; minTrl <= 9; minTrl++) {
-            for (int minMrl = 0; minMrl <= 10; minMrl++) {
-                readinessByMinimums[minTrl * 11 + minMrl] = rules.readinessContributions(minTrl, minMrl)[maxTrl * 11 + maxMrl];
-            }
-        }
         this.certificationsWeight = scale * weights[Features.EXTRA_CERTIFICATIONS];
         this.holdsAqap2110 = holdsAqap2110;
         this.certificationCount = certificationCount;
@@ -50,7 +43,6 @@ final class ProfileScreen {
         this.soughtAreaMask = soughtAreaMask;
         this.highestSoughtArea = highestSoughtArea;
         this.soughtTypeMask = soughtTypeMask;
-        this.largestMonthly = largestMonthly;
     }
 
     double certifications(int required, boolean aqap2110Required) {
