@@ -159,7 +159,7 @@ public class OfferService {
         }
         requireOwner(organizationId, caller);
         Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.invalid("organizationId", m -> m.organization_missing(String.valueOf(body.organizationId()))));
+                .orElseThrow(() -> ProblemException.invalid("organizationId", m -> m.organization_missing(String.valueOf(organizationId))));
         if (organization.kind != OrganizationKind.MINISTRY) {
             throw ProblemException.invalid("organizationId",
                     m -> m.organization_not_ministry(organization.id, organization.kind.name()));

@@ -195,7 +195,7 @@ public class ProfileService {
         }
         requireOwner(organizationId, caller);
         Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.invalid("organizationId", m -> m.organization_missing(String.valueOf(body.organizationId()))));
+                .orElseThrow(() -> ProblemException.invalid("organizationId", m -> m.organization_missing(String.valueOf(organizationId))));
         if (organization.kind != OrganizationKind.MANUFACTURER) {
             throw ProblemException.invalid("organizationId",
                     m -> m.organization_not_manufacturer(organization.id, organization.kind.name()));
