@@ -40,6 +40,20 @@ final class Holdings {
         }
     }
 
+    /**
+     * The offer slots holding the profile, as a copy the caller owns, in no particular order; the
+     * profile is then held by none until the caller {@link #add}s it back. A changed profile
+     * leaves or moves in every ranking it was in: re-adding the ones it stays in takes one pass,
+     * where removing each from the list would scan it once per ranking.
+     */
+    int[] take(int profileSlot) {
+        int[] held = offersHoldingCopy(profileSlot);
+        if (held.length > 0) {
+            counts[profileSlot] = 0;
+        }
+        return held;
+    }
+
     /** The offer slots holding the profile, as a copy the caller owns, in no particular order. */
     int[] offersHoldingCopy(int profileSlot) {
         if (profileSlot >= counts.length || counts[profileSlot] == 0) {

@@ -1,6 +1,7 @@
 package ua.kuznia.matching.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -39,12 +40,9 @@ import org.roaringbitmap.RoaringBitmap;
 public final class MatchEngine {
 
     private static final int OFFERS_PER_TASK = 16;
-    /**
-     * One comparator for every edit, reading the id directly: a comparator built per call from
-     * a key extractor is not inlined into the sort, and sorting the hundreds of changes of a
-     * busy profile's edit took longer than finding them.
-     */
-    private static final Comparator<TopKChange> BY_OFFER = (a, b) -> Long.compare(a.offerId(), b.offerId());
+    private static final Comparator<TopKChange> BY_OFFER = Comparator.comparingLong(TopKChange::offerId);
+    /** Bits of a sort key that hold the change's index; the offer id takes the rest. */
+    private static final int INDEX_BITS = 20;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AreaTable areas = new AreaTable();
@@ -87,7 +85,7 @@ public final class MatchEngine {
     public List<TopKChange> upsertProfile(ProfileData profile) {
         return write(() -> {
             int slot = profiles.upsert(profile);
-            int[] holding = holdings.offersHoldingCopy(slot);
+            int[] holding = holdings.take(slot);
             offers.startCollection();
             for (int offerSlot : holding) {
                 offers.mark(offerSlot);
@@ -113,7 +111,7 @@ public final class MatchEngine {
                     enter(entry, slot, profile.id(), ranker.scoreScreenedPair(entry.plan, slot, bar), bar, changes);
                 }
             }
-            changes.sort(BY_OFFER);
+            sortByOffer(changes);
             return changes;
         });
     }
@@ -125,14 +123,14 @@ public final class MatchEngine {
             if (slot < 0) {
                 return List.of();
             }
-            int[] holding = holdings.offersHoldingCopy(slot);
+            int[] holding = holdings.take(slot);
             // Removed first, so that an offer rescored below cannot rank the profile again.
             profiles.remove(profileId);
             List<TopKChange> changes = new ArrayList<>();
             for (int offerSlot : holding) {
                 moveWithin(offers.entry(offerSlot), slot, profileId, Double.NaN, changes);
             }
-            changes.sort(BY_OFFER);
+            sortByOffer(changes);
             return changes;
         });
     }
@@ -306,12 +304,15 @@ public final class MatchEngine {
         }
     }
 
-    /** Moves a profile the ranking holds to its new place, or out of it (a score below the minimum). */
+    /**
+     * Moves a profile the ranking holds to its new place, or out of it (a score below the
+     * minimum). The caller has {@link Holdings#take taken} the profile's holdings: they are
+     * given back for the rankings it stays in.
+     */
     private void moveWithin(OfferIndex.Entry entry, int slot, long profileId, double score, List<TopKChange> changes) {
         TopKBuffer ranking = entry.ranking;
         int before = ranking.copyTop(rules.topK(), topSlots, topScores);
         ranking.removeAt(ranking.indexOf(slot));
-        holdings.remove(slot, entry.plan.slot);
         if (score >= rules.minScore()) {
             insert(entry, slot, profileId, score);
         }
@@ -365,6 +366,37 @@ public final class MatchEngine {
         screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
         if (!entry.ranking.topEquals(k, before, topSlots, topScores)) {
             changes.add(entry.ranking.change(k, entry.data.id()));
+        }
+    }
+
+    /**
+     * Sorts the changes by offer id. A busy profile's edit changes a hundred rankings or more,
+     * and each change sits in its own stretch of memory next to its copied top K: comparing the
+     * objects themselves cost more than finding the changes. So the ids are sorted as packed
+     * primitive keys (id, then the change's index) in one contiguous array.
+     */
+    private static void sortByOffer(List<TopKChange> changes) {
+        int count = changes.size();
+        if (count < 2) {
+            return;
+        }
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            long id = changes.get(i).offerId();
+            if (id < 0 || id >= 1L << (63 - INDEX_BITS) || count >= 1 << INDEX_BITS) {
+                // Ids too large to pack: compare the objects.
+                changes.sort(BY_OFFER);
+                return;
+            }
+            keys[i] = id << INDEX_BITS | i;
+        }
+        Arrays.sort(keys);
+        TopKChange[] sorted = new TopKChange[count];
+        for (int i = 0; i < count; i++) {
+            sorted[i] = changes.get((int) (keys[i] & ((1 << INDEX_BITS) - 1)));
+        }
+        for (int i = 0; i < count; i++) {
+            changes.set(i, sorted[i]);
         }
     }
 

@@ -92,6 +92,8 @@ class IncrementalMatchingProperties {
         Map<Long, List<ScoredMatch>> reportedChanges = new TreeMap<>();
         reported.forEach(change -> reportedChanges.put(change.offerId(), change.topK()));
         assertEquals(expectedChanges, reportedChanges);
+        // Each changed offer once, by offer id: the store writes them in this order.
+        assertEquals(List.copyOf(reportedChanges.keySet()), reported.stream().map(TopKChange::offerId).toList());
         current.putAll(reportedChanges);
     }
 
