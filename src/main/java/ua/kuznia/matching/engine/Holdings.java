@@ -62,6 +62,12 @@ final class Holdings {
         return Arrays.copyOf(offersBySlot[profileSlot], counts[profileSlot]);
     }
 
+    /** Reads the start of the profile's list, for a caller that will soon remove from it. */
+    int touch(int profileSlot) {
+        int[] offers = profileSlot < offersBySlot.length ? offersBySlot[profileSlot] : null;
+        return offers == null || offers.length == 0 ? 0 : offers[0];
+    }
+
     void remember(int offerSlot, TopKBuffer ranking) {
         for (int i = 0; i < ranking.size; i++) {
             add(ranking.slots[i], offerSlot);

@@ -146,6 +146,15 @@ final class OfferPlan {
         headroomContribution[multiples.length] = scale * weights[Features.CAPACITY_HEADROOM];
     }
 
+    /** Reads the tables a changed profile's scoring reads (see {@code MatchEngine#touchPassing}). */
+    int touchTables() {
+        int sink = (int) trlProgress[minTrl] + (int) mrlProgress[minMrl];
+        for (int area = 0; area < gapByArea.length; area += 16) {
+            sink += gapByArea[area];
+        }
+        return sink;
+    }
+
     double extraCertificationsContribution(boolean holdsAqap2110, int held) {
         return extraCertificationsContribution[(holdsAqap2110 ? certificationCap + 1 : 0) + Math.min(held, certificationCap)];
     }
