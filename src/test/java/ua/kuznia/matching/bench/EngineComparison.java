@@ -153,7 +153,7 @@ public final class EngineComparison {
                 profiles, offers, threads, seed, samples);
         System.out.println("| Measure | " + builds[0].name + " | " + builds[1].name + " |");
         System.out.println("|---|---|---|");
-        row(builds, "Full match, warm, wall (median of 5)", build -> millis(median(Arrays.copyOfRange(build.fullMatchNanos, 1, 6))));
+        row(builds, "Full match, warm, wall (median of 5)", build -> MatcherBenchmark.millis(MatcherBenchmark.median(Arrays.copyOfRange(build.fullMatchNanos, 1, 6))));
         row(builds, "Changed offer: upsertOffer + topKForOffer, p50 / p99", build -> percentiles(build.offerNanos));
         row(builds, "Changed profile: upsertProfile, p50 / p99", build -> percentiles(build.profileNanos));
         row(builds, "Rankings changed per profile edit (mean; equal when both builds agree)",
@@ -171,16 +171,6 @@ public final class EngineComparison {
 
     private static void row(Build[] builds, String measure, Figure figure) {
         System.out.println("| " + measure + " | " + figure.of(builds[0]) + " | " + figure.of(builds[1]) + " |");
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%,.1f ms", nanos / 1e6);
     }
 
     private static String percentiles(long[] nanos) {

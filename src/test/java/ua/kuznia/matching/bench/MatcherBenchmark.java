@@ -282,13 +282,13 @@ public final class MatcherBenchmark {
                 target);
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static String millis(long nanos) {
+    static String millis(long nanos) {
         return String.format(Locale.ROOT, "%,.1f ms", nanos / 1e6);
     }
 
