@@ -26,12 +26,13 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Each offer's ranking is computed when first asked for ({@link #topKForOffer},
  * {@link #fullMatch}) and then kept current: a profile change touches only the rankings that
- * hold the profile and those of offers it may now enter (found by bitmaps, screened by a score
- * bound), and reports the rankings it changed. Each ranking keeps some profiles beyond its top
- * K, so one leaving seldom forces a rescan. A ranking is dropped, and recomputed when next asked
- * for, when its offer changes or the rule set does. Profile changes report changes only of rankings that had been computed, so a caller
- * that persists suggestions should call {@link #fullMatch} once after loading and after each
- * rule-set change, and {@link #topKForOffer} after each offer change.
+ * hold the profile and those of offers it may now enter (found by a scan of the open offers
+ * listed under its capabilities' areas, screened by a score bound), and reports the rankings it
+ * changed. Each ranking keeps some profiles beyond its top K, so one leaving seldom forces a
+ * rescan. A ranking is dropped, and recomputed when next asked for, when its offer changes or the
+ * rule set does. Profile changes report changes only of rankings that had been computed, so a
+ * caller that persists suggestions should call {@link #fullMatch} once after loading and after
+ * each rule-set change, and {@link #topKForOffer} after each offer change.
  *
  * <p>Thread-safe: a read-write lock lets queries of computed rankings and explanations run
  * concurrently, while changes, and queries that must first compute a ranking, run one at a time.
@@ -56,11 +57,11 @@ public final class MatchEngine {
     private OfferRanker ranker;
     private long retiredPairsScored;
     private int[] topSlots;
+    private double[] topScores;
     /** Scratch of {@link #upsertProfile}: the offers that passed the screen. */
     private OfferIndex.Entry[] passingEntries = new OfferIndex.Entry[64];
     /** Keeps the reads of {@link #touchPassing} from being optimised away. */
     private int touched;
-    private double[] topScores;
 
     public MatchEngine(RuleSetData ruleSet) {
         useRuleSet(ruleSet);
