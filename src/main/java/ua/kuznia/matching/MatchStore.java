@@ -48,13 +48,32 @@ public class MatchStore {
             + " stale_rule = CASE WHEN match_result.status = 'STALE' THEN NULL ELSE match_result.stale_rule END,"
             + " stale_from_status = CASE WHEN match_result.status = 'STALE' THEN NULL ELSE match_result.stale_from_status END";
 
+    /**
+     * A ranked match whose only change is its place, because another profile entered, left or
+     * moved above it: the row and the rank its explanation tells are set, and the explanation is
+     * not built and written again (a profile entering near the top of an offer moves up to K - 1
+     * others down one place).
+     */
+    private static final String MOVE = "UPDATE match_result SET rank = ?,"
+            + " explanation = jsonb_set(explanation, '{rank}', to_jsonb(CAST(? AS integer))),"
+            + " updated_at = now(), version = version + 1 WHERE offer_id = ? AND profile_id = ?";
+
     /** A stored match as its offer's sync needs it; score and rank are null where the row has none. */
     private record Row(long profileId, String status, Double score, Integer rank, int ruleSetVersion) {
 
         /** Holds exactly what a write would store, so the write can be left out. */
         boolean holds(double newScore, int newRank, int newRuleSetVersion) {
+            return sameScoring(newScore, newRuleSetVersion) && rank == newRank;
+        }
+
+        /** Differs from what a write would store in its rank alone, so only the rank need be written. */
+        boolean onlyMoved(double newScore, int newRank, int newRuleSetVersion) {
+            return sameScoring(newScore, newRuleSetVersion) && rank != newRank;
+        }
+
+        private boolean sameScoring(double newScore, int newRuleSetVersion) {
             return !MatchStatus.STALE.name().equals(status) && score != null && score == newScore
-                    && rank != null && rank == newRank && ruleSetVersion == newRuleSetVersion;
+                    && rank != null && ruleSetVersion == newRuleSetVersion;
         }
     }
 
@@ -122,7 +141,7 @@ public class MatchStore {
      * Writes the rankings a profile change altered, in one transaction, offers in id order (the
      * order a full re-match locks them in). Only the changed profile's pairs are always written;
      * another profile's pair is written only if its rank or score moved, since its explanation
-     * depends on nothing else that changed.
+     * depends on nothing else that changed, and only its rank if nothing else moved.
      *
      * @param changes the altered rankings, by offer id
      */
@@ -239,25 +258,36 @@ public class MatchStore {
         }
         List<ScoredMatch> byProfile = new ArrayList<>(topK);
         byProfile.sort(java.util.Comparator.comparingLong(ScoredMatch::profileId));
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement move = c.prepareStatement(MOVE)) {
             for (ScoredMatch match : byProfile) {
                 ranked.add(match.profileId());
                 Row row = existing.get(match.profileId());
+                int rank = ranks.get(match.profileId());
                 if (row == null) {
                     fresh.add(match.profileId());
-                } else if (!refresh.needed(match.profileId())
-                        && row.holds(match.score(), ranks.get(match.profileId()), ruleSetVersion)) {
-                    continue;
+                } else if (!refresh.needed(match.profileId())) {
+                    if (row.holds(match.score(), rank, ruleSetVersion)) {
+                        continue;
+                    }
+                    if (row.onlyMoved(match.score(), rank, ruleSetVersion)) {
+                        move.setInt(1, rank);
+                        move.setInt(2, rank);
+                        move.setLong(3, offerId);
+                        move.setLong(4, match.profileId());
+                        move.addBatch();
+                        continue;
+                    }
                 }
                 upsert.setLong(1, offerId);
                 upsert.setLong(2, match.profileId());
                 upsert.setDouble(3, match.score());
-                upsert.setInt(4, ranks.get(match.profileId()));
+                upsert.setInt(4, rank);
                 upsert.setInt(5, ruleSetVersion);
                 upsert.setString(6, explainJson(explain.apply(offerId, match.profileId())));
                 upsert.addBatch();
             }
             upsert.executeBatch();
+            move.executeBatch();
         }
         for (Row row : existing.values()) {
             if (!ranked.contains(row.profileId())) {
