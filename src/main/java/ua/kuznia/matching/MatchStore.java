@@ -297,6 +297,23 @@ public class MatchStore {
         return topK.size();
     }
 
+    /** The offers whose stored top K holds the profile. */
+    public Set<Long> offersRanking(long profileId) {
+        Set<Long> offers = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT offer_id FROM match_result WHERE profile_id = ? AND rank IS NOT NULL")) {
+            s.setLong(1, profileId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    offers.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return offers;
+    }
+
     /** Re-checks the acted-on matches of a profile after it changed, in offers whose ranking did not. */
     public void recheckProfile(long profileId, int ruleSetVersion, Set<Long> offersAlreadySynced,
                                BiFunction<Long, Long, Optional<Explanation>> explain) {

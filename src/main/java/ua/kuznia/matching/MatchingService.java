@@ -132,11 +132,7 @@ public class MatchingService {
         }
         Timer.Sample sample = Timer.start(metrics);
         try {
-            if (change.type() == EntityChanged.Type.OFFER) {
-                offerChanged(change.id(), change.deleted());
-            } else {
-                profileChanged(change.id(), change.deleted());
-            }
+            apply(change, false);
             sample.stop(rematchTimer("incremental-" + change.type().name().toLowerCase()));
         } catch (RuntimeException e) {
             // The write itself committed, but the index or the stored matches may lag behind it
@@ -165,17 +161,27 @@ public class MatchingService {
         long delay = Math.min(RETRY_MAX_DELAY_SECONDS, 1L << Math.min(attempt, 5));
         retries.schedule(() -> {
             try {
-                if (change.type() == EntityChanged.Type.OFFER) {
-                    offerChanged(change.id(), change.deleted());
-                } else {
-                    profileChanged(change.id(), change.deleted());
-                }
+                apply(change, true);
                 retrying.remove(change);
                 LOG.infof("Re-match of %s %d done after %d attempts", change.type(), change.id(), attempt + 1);
             } catch (RuntimeException e) {
                 scheduleRetry(change, attempt + 1);
             }
         }, delay, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Re-matches a committed offer or profile change and stores the result.
+     *
+     * @param afterFailure an earlier attempt failed: the index may hold the change already while
+     *                     the stored matches do not
+     */
+    void apply(EntityChanged change, boolean afterFailure) {
+        if (change.type() == EntityChanged.Type.OFFER) {
+            offerChanged(change.id(), change.deleted());
+        } else {
+            profileChanged(change.id(), change.deleted(), afterFailure);
+        }
     }
 
     /**
@@ -216,10 +222,17 @@ public class MatchingService {
         store.syncOffer(offerId, current.topKForOffer(offerId), current.ruleSet().version(), this::explainIfIndexed);
     }
 
-    private void profileChanged(long profileId, boolean deleted) {
+    private void profileChanged(long profileId, boolean deleted, boolean afterFailure) {
         MatchEngine current = engine;
         Optional<ProfileData> profile = deleted ? Optional.empty() : source.profile(profileId);
         List<TopKChange> changed = profile.isPresent() ? current.upsertProfile(profile.get()) : current.removeProfile(profileId);
+        if (afterFailure) {
+            // The index reports only what this call changed, and an attempt that failed while
+            // storing may have changed it already: then it reports nothing, and the rankings that
+            // attempt altered would stay unstored. So every offer that ranks the profile, in the
+            // index or in the stored matches, is written from its current ranking.
+            changed = currentRankings(current, profileId);
+        }
         int version = current.ruleSet().version();
         store.syncProfileChange(profileId, changed, version, this::explainIfIndexed);
         Set<Long> synced = new HashSet<>();
@@ -227,6 +240,13 @@ public class MatchingService {
         if (profile.isPresent()) {
             store.recheckProfile(profileId, version, synced, this::explainIfIndexed);
         }
+    }
+
+    /** The current top K of every offer that ranks the profile in the index or in the stored matches, by offer id. */
+    private List<TopKChange> currentRankings(MatchEngine current, long profileId) {
+        Set<Long> offers = new java.util.TreeSet<>(store.offersRanking(profileId));
+        current.matchesForProfile(profileId).forEach(match -> offers.add(match.offerId()));
+        return offers.stream().map(offerId -> new TopKChange(offerId, current.topKForOffer(offerId))).toList();
     }
 
     Optional<Explanation> explainIfIndexed(long offerId, long profileId) {

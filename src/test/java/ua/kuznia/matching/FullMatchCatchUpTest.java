@@ -20,16 +20,19 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import ua.kuznia.common.EntityChanged;
 import ua.kuznia.fuzz.DatabaseFingerprint;
 import ua.kuznia.matching.engine.ScoredMatch;
 import ua.kuznia.testing.Fixtures.Org;
 
 /**
- * A full re-match writes rankings it computed some time before its commit. Profiles written in
- * between were already re-matched by their own writes; the commit must not take that back.
- * The race is played deterministically: rankings are computed, then the profile is written,
- * then the rankings are persisted. The offers are in an area no other fast test uses, so the
- * strong profiles made here do not push other tests' manufacturers out of their rankings.
+ * The stored matches catch up with the index where the two can drift apart. A full re-match
+ * writes rankings it computed some time before its commit: profiles written in between were
+ * already re-matched by their own writes, and the commit must not take that back. A profile
+ * change whose re-match reached the index but failed while storing is retried, and the retry
+ * must store what the failed attempt left out. The races are played deterministically. The
+ * offers are in an area no other fast test uses, so the strong profiles made here do not push
+ * other tests' manufacturers out of their rankings.
  */
 @QuarkusTest
 class FullMatchCatchUpTest {
@@ -42,6 +45,9 @@ class FullMatchCatchUpTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    MatchSource source;
 
     @Test
     void aProfileWrittenDuringAFullReMatchKeepsItsFreshSuggestion() throws Exception {
@@ -86,6 +92,29 @@ class FullMatchCatchUpTest {
         matching.persist(computedBefore, matching.engine().ruleSet().version(), position, (done, written) -> { },
                 (c, done, written) -> { });
         assertEquals(null, status(offer, profile), "a profile that no longer qualifies must not be suggested again");
+    }
+
+    @Test
+    void aRetriedProfileChangeStoresWhatTheFailedAttemptLeftOut() throws Exception {
+        new DatabaseFingerprint(db).awaitIdleJobs();
+        Org ministry = createOrganization("MINISTRY", "FI");
+        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("components.optics")));
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("components.optics", 9, 9, 500))));
+        assertEquals("SUGGESTED", status(offer, profile));
+
+        // The change commits; its re-match updates the index, then fails before the store takes it
+        // (the database went away right after the commit).
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("UPDATE profile_capability SET trl = 2 WHERE profile_id = " + profile);
+            c.commit();
+        }
+        matching.engine().upsertProfile(source.profile(profile).orElseThrow());
+        assertEquals("SUGGESTED", status(offer, profile), "the stored match lags behind the index");
+
+        matching.apply(new EntityChanged(EntityChanged.Type.PROFILE, profile, false), true);
+        assertEquals(null, status(offer, profile), "the retry must store the ranking the profile left");
     }
 
     private String status(long offer, long profile) throws SQLException {
