@@ -69,12 +69,9 @@ class FullMatchCatchUpTest {
 
     @Test
     void aChangeByAnotherInstanceNotYetInThisIndexIsTakenIn() throws Exception {
-        new DatabaseFingerprint(db).awaitIdleJobs();
-        Org ministry = createOrganization("MINISTRY", "DK");
-        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("components.optics")));
-        Org maker = createOrganization("MANUFACTURER", "UA");
-        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("components.optics", 9, 9, 500))));
-        assertEquals("SUGGESTED", status(offer, profile));
+        long[] pair = suggestedPair("DK");
+        long offer = pair[0];
+        long profile = pair[1];
 
         long position = feed.currentPosition();
         SortedMap<Long, List<ScoredMatch>> computedBefore = new TreeMap<>(matching.engine().fullMatch());
@@ -96,12 +93,9 @@ class FullMatchCatchUpTest {
 
     @Test
     void aRetriedProfileChangeStoresWhatTheFailedAttemptLeftOut() throws Exception {
-        new DatabaseFingerprint(db).awaitIdleJobs();
-        Org ministry = createOrganization("MINISTRY", "FI");
-        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("components.optics")));
-        Org maker = createOrganization("MANUFACTURER", "UA");
-        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("components.optics", 9, 9, 500))));
-        assertEquals("SUGGESTED", status(offer, profile));
+        long[] pair = suggestedPair("FI");
+        long offer = pair[0];
+        long profile = pair[1];
 
         // The change commits; its re-match updates the index, then fails before the store takes it
         // (the database went away right after the commit).
@@ -115,6 +109,17 @@ class FullMatchCatchUpTest {
 
         matching.apply(new EntityChanged(EntityChanged.Type.PROFILE, profile, false), true);
         assertEquals(null, status(offer, profile), "the retry must store the ranking the profile left");
+    }
+
+    /** A new offer of a ministry of that country and a strong new profile it suggests: {offer, profile}. */
+    private long[] suggestedPair(String ministryCountry) throws Exception {
+        new DatabaseFingerprint(db).awaitIdleJobs();
+        Org ministry = createOrganization("MINISTRY", ministryCountry);
+        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("components.optics")));
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability("components.optics", 9, 9, 500))));
+        assertEquals("SUGGESTED", status(offer, profile), "the write itself suggests the pair");
+        return new long[] {offer, profile};
     }
 
     private String status(long offer, long profile) throws SQLException {
