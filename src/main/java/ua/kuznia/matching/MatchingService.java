@@ -178,7 +178,7 @@ public class MatchingService {
      */
     void apply(EntityChanged change, boolean afterFailure) {
         if (change.type() == EntityChanged.Type.OFFER) {
-            offerChanged(change.id(), change.deleted());
+            offerChanged(change.id(), change.deleted(), afterFailure);
         } else {
             profileChanged(change.id(), change.deleted(), afterFailure);
         }
@@ -211,11 +211,17 @@ public class MatchingService {
                 () -> current.removeProfile(profileId));
     }
 
-    private void offerChanged(long offerId, boolean deleted) {
+    private void offerChanged(long offerId, boolean deleted, boolean afterFailure) {
         MatchEngine current = engine;
         Optional<OfferData> offer = deleted ? Optional.empty() : source.offer(offerId);
         if (offer.isEmpty()) {
             current.removeOffer(offerId);
+            return;
+        }
+        // Nothing the matcher reads changed (a title, a description): the stored matches stay as
+        // they are, and a decision taken on one meanwhile is not refused for a stale version. Not
+        // after a failure, which may have updated the index and not the store.
+        if (!afterFailure && current.holds(offer.get())) {
             return;
         }
         current.upsertOffer(offer.get());
@@ -225,6 +231,9 @@ public class MatchingService {
     private void profileChanged(long profileId, boolean deleted, boolean afterFailure) {
         MatchEngine current = engine;
         Optional<ProfileData> profile = deleted ? Optional.empty() : source.profile(profileId);
+        if (!afterFailure && profile.isPresent() && current.holds(profile.get())) {
+            return; // as for an offer: nothing the matcher reads changed
+        }
         List<TopKChange> changed = profile.isPresent() ? current.upsertProfile(profile.get()) : current.removeProfile(profileId);
         if (afterFailure) {
             // The index reports only what this call changed, and an attempt that failed while

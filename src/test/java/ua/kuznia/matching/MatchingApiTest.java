@@ -152,6 +152,34 @@ class MatchingApiTest {
     }
 
     @Test
+    void anEditOfWhatMatchingDoesNotReadLeavesTheStoredMatchesAlone() throws Exception {
+        long offer = offerFor("ew.sigint");
+        maker = createOrganization("MANUFACTURER", "UA");
+        Map<String, Object> body = profileBody(maker.id(), List.of(capability("ew.sigint", 8, 8, 30)));
+        long profile = createProfile(maker, body);
+        long[] before = stored(offer, profile);
+
+        // The offer's description and the manufacturer's head count: no rule reads them.
+        Map<String, Object> offerBody = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}", offer).as(Map.class);
+        offerBody.put("description", offerBody.get("description") + " (corrected)");
+        given().auth().oauth2(ministry.token()).contentType(ContentType.JSON).body(offerBody)
+                .put("/api/v1/offers/{id}", offer).then().statusCode(200);
+        body.put("version", 0);
+        body.put("employees", 321);
+        given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/manufacturers/{id}", profile).then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, stored(offer, profile),
+                "the stored match is not rewritten, so a decision on it keeps its version");
+
+        // What a rule reads: the match is rewritten.
+        offerBody = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}", offer).as(Map.class);
+        offerBody.put("minTrl", 7);
+        given().auth().oauth2(ministry.token()).contentType(ContentType.JSON).body(offerBody)
+                .put("/api/v1/offers/{id}", offer).then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertEquals(before[1] + 1, stored(offer, profile)[1], "a matching edit rewrites it");
+    }
+
+    @Test
     void aMatchSomeoneActedOnTurnsStaleWithTheFailingRuleAndComesBack() throws Exception {
         long offer = offerFor("ew.counter-uas");
         maker = createOrganization("MANUFACTURER", "UA");

@@ -266,6 +266,25 @@ public final class MatchEngine {
         });
     }
 
+    /**
+     * Whether the index holds exactly this offer: an edit of what matching does not read (a title,
+     * a description) then changes no ranking and no explanation.
+     */
+    public boolean holds(OfferData offer) {
+        return read(() -> {
+            OfferIndex.Entry entry = offers.get(offer.id());
+            return entry != null && entry.data.equals(offer);
+        });
+    }
+
+    /** As {@link #holds(OfferData)}, for a profile. */
+    public boolean holds(ProfileData profile) {
+        return read(() -> {
+            int slot = profiles.slotOf(profile.id());
+            return slot >= 0 && profiles.profile(slot).equals(profile);
+        });
+    }
+
     public int profileCount() {
         return read(profiles::size);
     }
