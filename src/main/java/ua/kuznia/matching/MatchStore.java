@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -297,19 +298,25 @@ public class MatchStore {
         return topK.size();
     }
 
-    /** The offers whose stored top K holds the profile. */
-    public Set<Long> offersRanking(long profileId) {
+    /** The offers where any of these profiles has a stored match, ranked or acted on and out of the ranking. */
+    public Set<Long> offersMatching(Collection<Long> profileIds) {
+        try (Connection c = dataSource.getConnection()) {
+            return offersMatching(c, profileIds);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As {@link #offersMatching(Collection)}, on the caller's connection (and so inside its transaction). */
+    public Set<Long> offersMatching(Connection c, Collection<Long> profileIds) throws SQLException {
         Set<Long> offers = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT offer_id FROM match_result WHERE profile_id = ? AND rank IS NOT NULL")) {
-            s.setLong(1, profileId);
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT offer_id FROM match_result WHERE profile_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("bigint", profileIds.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     offers.add(rs.getLong(1));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return offers;
     }

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -238,9 +240,13 @@ public class MatchingService {
         if (afterFailure) {
             // The index reports only what this call changed, and an attempt that failed while
             // storing may have changed it already: then it reports nothing, and the rankings that
-            // attempt altered would stay unstored. So every offer that ranks the profile, in the
+            // attempt altered would stay unstored. So every offer where the profile is, in the
             // index or in the stored matches, is written from its current ranking.
-            changed = currentRankings(current, profileId);
+            changed = new ArrayList<>();
+            for (Map.Entry<Long, List<ScoredMatch>> ranking
+                    : currentRankings(current, Set.of(profileId), store.offersMatching(List.of(profileId))).entrySet()) {
+                changed.add(new TopKChange(ranking.getKey(), ranking.getValue()));
+            }
         }
         int version = current.ruleSet().version();
         store.syncProfileChange(profileId, changed, version, this::explainIfIndexed);
@@ -251,11 +257,22 @@ public class MatchingService {
         }
     }
 
-    /** The current top K of every offer that ranks the profile in the index or in the stored matches, by offer id. */
-    private List<TopKChange> currentRankings(MatchEngine current, long profileId) {
-        Set<Long> offers = new java.util.TreeSet<>(store.offersRanking(profileId));
-        current.matchesForProfile(profileId).forEach(match -> offers.add(match.offerId()));
-        return offers.stream().map(offerId -> new TopKChange(offerId, current.topKForOffer(offerId))).toList();
+    /**
+     * The current top K, by offer id, of the given offers and of every offer whose ranking in
+     * the index holds one of the profiles. Callers pass the offers where the profiles have stored
+     * matches: writing those from the index brings the store in line with it for the profiles.
+     */
+    private static SortedMap<Long, List<ScoredMatch>> currentRankings(MatchEngine current, Set<Long> profileIds,
+                                                                      Set<Long> offers) {
+        Set<Long> all = new TreeSet<>(offers);
+        for (long profileId : profileIds) {
+            current.matchesForProfile(profileId).forEach(match -> all.add(match.offerId()));
+        }
+        SortedMap<Long, List<ScoredMatch>> rankings = new TreeMap<>();
+        for (long offerId : all) {
+            rankings.put(offerId, current.topKForOffer(offerId));
+        }
+        return rankings;
     }
 
     Optional<Explanation> explainIfIndexed(long offerId, long profileId) {
@@ -376,8 +393,8 @@ public class MatchingService {
      */
     private SortedMap<Long, List<ScoredMatch>> changedSince(Connection c, long position) throws SQLException {
         MatchEngine current = engine;
-        Set<Long> offers = new java.util.TreeSet<>();
-        Set<Long> profiles = new java.util.TreeSet<>();
+        Set<Long> offers = new TreeSet<>();
+        Set<Long> profiles = new TreeSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT entity_type, entity_id FROM entity_change"
                 + " WHERE id > ? AND entity_type IN ('OFFER', 'PROFILE')")) {
             s.setLong(1, Math.max(0, position - LATE_COMMITS));
@@ -393,22 +410,11 @@ public class MatchingService {
         }
         for (long profileId : profiles) {
             reloadProfile(current, profileId, false);
-            current.matchesForProfile(profileId).forEach(m -> offers.add(m.offerId()));
         }
-        // The offers where those profiles have a stored match, as this run wrote them.
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT offer_id FROM match_result WHERE profile_id = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("bigint", profiles.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    offers.add(rs.getLong(1));
-                }
-            }
-        }
-        SortedMap<Long, List<ScoredMatch>> rankings = new TreeMap<>();
-        for (long offerId : offers) {
-            rankings.put(offerId, current.topKForOffer(offerId));
-        }
-        return rankings;
+        // The profiles' stored matches as this run wrote them, and the offers changed since.
+        Set<Long> stored = store.offersMatching(c, profiles);
+        stored.addAll(offers);
+        return currentRankings(current, profiles, stored);
     }
 
     public record Preview(int ruleSetVersion, int suggestionsNow, int suggestionsAfter, int appear, int disappear,
@@ -424,8 +430,8 @@ public class MatchingService {
         Map<Long, List<ScoredMatch>> after = load(RuleSetService.toEngine(proposed)).fullMatch();
         Map<String, Integer> rankNow = ranks(now);
         Map<String, Integer> rankAfter = ranks(after);
-        List<ScoredMatch> appearing = new java.util.ArrayList<>();
-        List<ScoredMatch> disappearing = new java.util.ArrayList<>();
+        List<ScoredMatch> appearing = new ArrayList<>();
+        List<ScoredMatch> disappearing = new ArrayList<>();
         int move = 0;
         for (List<ScoredMatch> list : after.values()) {
             for (ScoredMatch m : list) {
