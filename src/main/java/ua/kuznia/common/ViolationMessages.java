@@ -62,8 +62,11 @@ public interface ViolationMessages {
     @Message("check digit does not match: '{code}' is not a valid EDRPOU code")
     String edrpou_check_digit(String code);
 
-    @Message("is already registered by profile {profile}")
-    String edrpou_taken(long profile);
+    @Message("is already registered by another profile")
+    String edrpou_taken();
+
+    @Message("is above the clearance vetted for your organization ({clearance})")
+    String above_vetted_clearance(String clearance);
 
     @Message("is above your organization's clearance ({clearance}); you could not see the offer yourself")
     String above_clearance(String clearance);

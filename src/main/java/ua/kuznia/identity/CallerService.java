@@ -98,12 +98,14 @@ public class CallerService {
     }
 
     /**
-     * Manufacturers are cleared as their facility is (profile; none yet: unclassified); other
-     * organizations as vetted by an admin.
+     * Manufacturers are cleared as their facility is (profile; none yet: unclassified), but never
+     * above what an admin vetted for the organization: a profile saved before the organization's
+     * clearance was lowered must not keep the higher one. Other organizations as vetted.
      */
     static Classification clearanceOf(OrganizationKind kind, Classification vetted, Classification profile) {
         if (kind == OrganizationKind.MANUFACTURER) {
-            return profile == null ? Classification.UNCLASSIFIED : profile;
+            Classification facility = profile == null ? Classification.UNCLASSIFIED : profile;
+            return vetted == null || vetted.covers(facility) ? facility : vetted;
         }
         return vetted;
     }

@@ -198,6 +198,29 @@ class AccessTest {
             given().auth().oauth2(viewer.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
         }
 
+        /** A manufacturer is cleared as its profile says, but never above its organization's vetted clearance. */
+        @Test
+        void aManufacturersClearanceFallsWithItsOrganizationsVettedOne() {
+            Org ministry = createOrganization("MINISTRY", "NL", "NATO_SECRET");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("radar"));
+            body.put("classification", "NATO_SECRET");
+            long secret = createOffer(ministry, body);
+
+            Org maker = createOrganization("MANUFACTURER", "UA", "NATO_SECRET");
+            Map<String, Object> profile = profileBody(maker.id(), List.of());
+            profile.put("clearance", "NATO_SECRET");
+            createProfile(maker, profile);
+            given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(200);
+
+            Map<String, Object> organization = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", maker.id())
+                    .then().statusCode(200).extract().as(Map.class);
+            organization.put("clearance", "NATO_RESTRICTED");
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(organization)
+                    .put("/api/v1/organizations/{id}", maker.id()).then().statusCode(200);
+            given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
+            given().auth().oauth2(maker.token()).get("/api/v1/me").then().body("clearance", equalTo("NATO_RESTRICTED"));
+        }
+
         @Test
         void aMinistryCannotPostAboveItsOwnClearance() {
             Org ministry = createOrganization("MINISTRY", "CZ", "NATO_RESTRICTED");

@@ -210,10 +210,35 @@ class ManufacturerResourceTest {
             body.put("edrpou", taken.get("edrpou"));
             as(second).contentType(ContentType.JSON).body(body).post("/api/v1/manufacturers").then()
                     .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("edrpou"))
-                    .body("violations[0].message", equalTo("is already registered by profile " + owner));
+                    .body("violations[0].message", equalTo("is already registered by another profile"))
+                    // The other profile may be a draft the caller cannot see: its id is not told.
+                    .body("detail", not(containsString(String.valueOf(owner))));
             // The owner keeps its own code through an update.
             taken.put("version", 0);
             as(first).contentType(ContentType.JSON).body(taken).put("/api/v1/manufacturers/{id}", owner).then().statusCode(200);
+        }
+
+        /** The caller's need-to-know follows the profile's clearance, so it cannot exceed what an admin vetted. */
+        @Test
+        void aProfileCannotClaimAClearanceAboveItsOrganizationsVettedOne() {
+            Org maker = createOrganization("MANUFACTURER", "UA", "NATO_RESTRICTED");
+            Map<String, Object> body = profileBody(maker.id(), List.of());
+            body.put("clearance", "NATO_SECRET");
+            as(maker).contentType(ContentType.JSON).body(body).post("/api/v1/manufacturers").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("clearance"))
+                    .body("violations[0].message", equalTo("is above the clearance vetted for your organization (NATO_RESTRICTED)"));
+            as(maker).get("/api/v1/me").then().body("clearance", equalTo("UNCLASSIFIED"));
+
+            body.put("clearance", "NATO_RESTRICTED");
+            long id = createProfile(maker, body);
+            body.put("version", 0);
+            body.put("clearance", "COSMIC_TOP_SECRET");
+            as(maker).contentType(ContentType.JSON).body(body).put("/api/v1/manufacturers/{id}", id).then()
+                    .statusCode(400).body("violations[0].field", equalTo("clearance"));
+            as(maker).get("/api/v1/manufacturers/{id}", id).then().body("clearance", equalTo("NATO_RESTRICTED"))
+                    .body("version", equalTo(0));
+            as(maker).get("/api/v1/me").then().body("clearance", equalTo("NATO_RESTRICTED"));
         }
 
         @Test
