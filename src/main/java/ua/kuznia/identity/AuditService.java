@@ -3,14 +3,17 @@ package ua.kuznia.identity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +22,8 @@ import java.util.TreeSet;
 import org.hibernate.Session;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
+import ua.kuznia.common.SqlFilter;
+import ua.kuznia.taxonomy.Classification;
 
 /**
  * Writes the audit trail inside the transaction of the change it records, so a change and its
@@ -58,7 +63,7 @@ public class AuditService {
         }
         // One INSERT on the transaction's connection, as the change log writes its row: persisting
         // an entity with a database-generated id made Hibernate insert it at once anyway, through
-        // its whole persist machinery, at every write of the API. The entity stays for reading.
+        // its whole persist machinery, at every write of the API.
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                 insert.setString(1, caller.subject());
@@ -102,33 +107,60 @@ public class AuditService {
         return changes;
     }
 
-    public Page<Entry> search(Query query, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
+    /**
+     * Entries newest first. Need-to-know holds here as everywhere: entries of an offer classified
+     * above the caller's clearance, and decisions on its matches, do not exist for the caller. An
+     * offer since deleted counts as classified as it was when deleted; a decision whose match is
+     * gone (its offer deleted) is shown only to a caller cleared to the highest level.
+     */
+    public Page<Entry> search(Query query, PageRequest page, Caller caller) {
+        SqlFilter filter = new SqlFilter();
         if (query.entityType() != null) {
-            where.append(" and entityType = :type");
-            params.and("type", query.entityType());
+            filter.where("a.entity_type = :type", "type", query.entityType());
         }
         if (query.entityId() != null) {
-            where.append(" and entityId = :entityId");
-            params.and("entityId", query.entityId());
+            filter.where("a.entity_id = :entityId", "entityId", query.entityId());
         }
         if (query.user() != null) {
-            where.append(" and username = :user");
-            params.and("user", query.user());
+            filter.where("a.username = :user", "user", query.user());
         }
         if (query.from() != null) {
-            where.append(" and occurredAt >= :from");
-            params.and("from", query.from());
+            filter.where("a.occurred_at >= :from", "from", OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
         }
         if (query.to() != null) {
-            where.append(" and occurredAt < :to");
-            params.and("to", query.to());
+            filter.where("a.occurred_at < :to", "to", OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
         }
-        var found = AuditEvent.<AuditEvent>find(where.toString(), Sort.descending("occurredAt").and("id", Sort.Direction.Descending), params);
-        long total = found.count();
-        return new Page<>(found.page(page.page, page.size).list().stream()
-                .map(e -> new Entry(e.id, e.occurredAt, e.subject, e.username, e.organizationCode, e.entityType,
-                        e.entityId, e.action, e.changes, e.note)).toList(), page.page, page.size, total);
+        Classification[] levels = Classification.values();
+        if (!caller.clearedFor(levels[levels.length - 1])) {
+            filter.where(WITHIN_CLEARANCE, "levels", Arrays.stream(levels).filter(caller::clearedFor).map(Enum::name).toList());
+        }
+        SqlFilter.CountedPage found = filter.countedPage(em, "SELECT a.id, a.occurred_at, a.subject, a.username,"
+                + " a.organization_code, a.entity_type, a.entity_id, a.action, a.changes::text, a.note",
+                " FROM audit_event a", " ORDER BY a.occurred_at DESC, a.id DESC", page);
+        List<Entry> entries = new ArrayList<>();
+        for (Object[] row : found.rows()) {
+            entries.add(new Entry(((Number) row[0]).longValue(), (Instant) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], (String) row[5], (String) row[6], (String) row[7], changes((String) row[8]),
+                    (String) row[9]));
+        }
+        return new Page<>(entries, page.page, page.size, found.total());
+    }
+
+    // Offer and match ids are numbers; the CASE keeps the cast away from other entities' ids.
+    private static final String OFFER_ID = "CASE WHEN a.entity_id ~ '^[0-9]{1,18}$' THEN a.entity_id::bigint END";
+    private static final String WITHIN_CLEARANCE = "(a.entity_type NOT IN ('OFFER', 'MATCH')"
+            + " OR a.entity_type = 'OFFER' AND COALESCE("
+            + "(SELECT t.classification FROM transfer_offer t WHERE t.id = " + OFFER_ID + "),"
+            + " (SELECT d.changes -> 'classification' ->> 'from' FROM audit_event d WHERE d.entity_type = 'OFFER'"
+            + " AND d.entity_id = a.entity_id AND d.action = 'DELETE' ORDER BY d.id DESC LIMIT 1)) IN (:levels)"
+            + " OR a.entity_type = 'MATCH' AND (SELECT t.classification FROM match_result m"
+            + " JOIN transfer_offer t ON t.id = m.offer_id WHERE m.id = " + OFFER_ID + ") IN (:levels))";
+
+    private Map<String, Object> changes(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit entry changes are not a JSON object", e);
+        }
     }
 }

@@ -57,7 +57,8 @@ public class IdentityResource {
                                                @Parameter(description = "Username") @QueryParam("user") @Size(max = 200) String user,
                                                @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
                                                @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to) {
-        return audit.search(new AuditService.Query(entityType, entityId, user, instant("from", from), instant("to", to)), page);
+        return audit.search(new AuditService.Query(entityType, entityId, user, instant("from", from), instant("to", to)), page,
+                callers.current());
     }
 
     private static Instant instant(String field, String value) {

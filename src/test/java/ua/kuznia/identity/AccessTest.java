@@ -270,6 +270,44 @@ class AccessTest {
                     .body("items[0].username", equalTo("admin")).body("items[0].changes.code.to", equalTo(ministry.code()));
         }
 
+        /** Need-to-know holds in the trail too: it would otherwise show a classified offer's every field. */
+        @Test
+        void entriesOfAnOfferAboveTheCallersClearanceAndOfItsMatchesAreLeftOut() {
+            Org ministry = createOrganization("MINISTRY", "NO", "NATO_SECRET");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("ew.jamming"));
+            body.put("classification", "NATO_SECRET");
+            long offer = createOffer(ministry, body);
+            Org maker = createOrganization("MANUFACTURER", "UA", "NATO_SECRET");
+            Map<String, Object> profile = profileBody(maker.id(), List.of(capability("ew.jamming", 8, 8, 500)));
+            profile.put("clearance", "NATO_SECRET");
+            long profileId = createProfile(maker, profile);
+            long match = given().auth().oauth2(ministry.token()).queryParam("size", 200).get("/api/v1/offers/{id}/matches", offer)
+                    .then().statusCode(200).extract().jsonPath().getLong("items.find { it.manufacturerId == " + profileId + " }.id");
+            given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(Map.of())
+                    .post("/api/v1/matches/{id}/interest", match).then().statusCode(200);
+
+            String uncleared = Tokens.auditor(); // of an organization unknown here: unclassified
+            String cleared = Tokens.token("cleared-auditor", "auditor", createOrganization("COORDINATION", "UA", "NATO_SECRET").code());
+            trail(uncleared, "OFFER", offer).body("total", equalTo(0)).body("items", org.hamcrest.Matchers.empty());
+            trail(cleared, "OFFER", offer).body("total", equalTo(1)).body("items[0].changes.title.to", containsString("Fictional"));
+            trail(uncleared, "MATCH", match).body("total", equalTo(0));
+            trail(cleared, "MATCH", match).body("total", equalTo(1));
+            given().auth().oauth2(uncleared).queryParam("user", "member-of-" + ministry.code()).get("/api/v1/audit-trail")
+                    .then().statusCode(200).body("total", equalTo(0));
+
+            // Deleted, the offer counts as classified as it was: its entries stay out of reach.
+            given().auth().oauth2(ministry.token()).delete("/api/v1/offers/{id}", offer).then().statusCode(204);
+            trail(uncleared, "OFFER", offer).body("total", equalTo(0));
+            trail(cleared, "OFFER", offer).body("total", equalTo(2));
+            // Its matches went with it, and with them what tells their offer's classification.
+            trail(cleared, "MATCH", match).body("total", equalTo(0));
+        }
+
+        private io.restassured.response.ValidatableResponse trail(String token, String type, long id) {
+            return given().auth().oauth2(token).queryParam("entityType", type).queryParam("entityId", String.valueOf(id))
+                    .get("/api/v1/audit-trail").then().statusCode(200);
+        }
+
         @Test
         void onlyAuditorsCoordinatorsAndAdminsReadTheTrail() {
             given().auth().oauth2(createOrganization("MANUFACTURER", "UA").token()).get("/api/v1/audit-trail").then().statusCode(403);
