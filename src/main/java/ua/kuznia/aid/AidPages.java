@@ -266,7 +266,13 @@ public class AidPages {
             return;
         }
         try {
-            overrides.put(key, Double.valueOf(value.strip().replace(',', '.')));
+            double parsed = Double.parseDouble(value.strip().replace(',', '.'));
+            if (!(parsed >= 0 && parsed <= 1)) {
+                // Also "NaN" and "Infinity", which parse.
+                errors.put(field, texts.number_between(0, 1));
+                return;
+            }
+            overrides.put(key, parsed);
         } catch (NumberFormatException e) {
             errors.put(field, texts.number_between(0, 1));
         }

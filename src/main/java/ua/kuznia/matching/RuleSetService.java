@@ -79,11 +79,11 @@ public class RuleSetService {
             if (!RuleCatalog.isSoftRule(id)) {
                 violations.add(new Problem.Violation("weights." + id, m -> m.unknown_soft_rule(
                         String.join(", ", RuleCatalog.softRules().stream().map(r -> r.id()).toList()))));
-            } else if (weight == null || weight < 0 || weight > 100) {
+            } else if (!within(weight, 0, 100)) {
                 violations.add(new Problem.Violation("weights." + id, m -> m.between(0, 100)));
             }
         });
-        if (merged.minScore() < 0 || merged.minScore() > 100) {
+        if (!within(merged.minScore(), 0, 100)) {
             violations.add(new Problem.Violation("minScore", m -> m.between(0, 100)));
         }
         if (merged.topK() < 1 || merged.topK() > 1000) {
@@ -118,9 +118,18 @@ public class RuleSetService {
     }
 
     private static void checkUnit(String field, Double value, List<Problem.Violation> violations) {
-        if (value == null || value < 0 || value > 1) {
+        if (!within(value, 0, 1)) {
             violations.add(new Problem.Violation(field, m -> m.between(0, 1)));
         }
+    }
+
+    /**
+     * Jackson reads "NaN" and "Infinity" into a double, and NaN fails every comparison: asked as
+     * "inside" rather than "outside", a NaN is refused instead of stored, where it would stop the
+     * re-match and the next start.
+     */
+    static boolean within(Double value, double min, double max) {
+        return value != null && value >= min && value <= max;
     }
 
     @Transactional

@@ -179,6 +179,11 @@ class AidPagesTest {
                 .cookie(Csrf.COOKIE, token).formParam(Csrf.FIELD, token);
         form.formParam("extraKey", "DIRECT_FINANCING").formParam("extraValue", "very").post("/ui/aid/effectiveness").then()
                 .statusCode(422).body(containsString("id=\"extra-value-error\""), containsString("value=\"very\""));
+        for (String notANumber : List.of("NaN", "Infinity")) {
+            given().auth().oauth2(Tokens.coordinator()).redirects().follow(false).cookie(Csrf.COOKIE, token)
+                    .formParam(Csrf.FIELD, token).formParam("extraKey", "TRAINING").formParam("extraValue", notANumber)
+                    .post("/ui/aid/effectiveness").then().statusCode(422).body(containsString("id=\"extra-value-error\""));
+        }
         given().auth().oauth2(Tokens.coordinator()).redirects().follow(false).cookie(Csrf.COOKIE, token)
                 .formParam(Csrf.FIELD, token).formParam("extraKey", "NOT_A_TYPE").formParam("extraValue", "0.5")
                 .post("/ui/aid/effectiveness").then().statusCode(422).body(containsString("id=\"extra-key-error\""));

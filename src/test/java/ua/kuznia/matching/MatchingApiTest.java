@@ -245,6 +245,19 @@ class MatchingApiTest {
                 .body("violations[0].field", equalTo("weights.no-such-rule"));
         given().auth().oauth2(createOrganization("MANUFACTURER", "UA").token()).get("/api/v1/matching/ruleset").then()
                 .statusCode(403);
+        // JSON numbers cannot be NaN, but Jackson reads the string "NaN" into a double: refused, not stored.
+        for (Map<String, Object> bad : List.of(Map.<String, Object>of("minScore", "NaN"),
+                Map.<String, Object>of("weights", Map.of("low-risk", "NaN")),
+                Map.<String, Object>of("areaPriorities", Map.of("radar", "Infinity")))) {
+            Map<String, Object> body = new java.util.HashMap<>(bad);
+            body.put("version", version);
+            String field = bad.containsKey("minScore") ? "minScore" : bad.containsKey("weights") ? "weights.low-risk" : "areaPriorities.radar";
+            given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/matching/ruleset/preview").then().statusCode(400).body("violations[0].field", equalTo(field));
+            given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
+                    .put("/api/v1/matching/ruleset").then().statusCode(400).body("violations[0].field", equalTo(field));
+        }
+        given().auth().oauth2(Tokens.coordinator()).get("/api/v1/matching/ruleset").then().body("version", equalTo(version));
 
         long job = given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
                 .body(Map.of("version", version, "note", "Same weights, new version"))
