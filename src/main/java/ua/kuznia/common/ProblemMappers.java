@@ -242,6 +242,11 @@ public class ProblemMappers {
             case CONFLICT -> {
                 return staleWrite(uri);
             }
+            case INVALID_VALUE -> {
+                LOG.warnf("Value refused by the database answering %s: %s", uri.getPath(), StorageFailures.rootMessage(e));
+                return respond(new Problem("/problems/value-not-storable", "Bad Request", 400,
+                        ViolationMessages::value_not_storable, uri.getPath()));
+            }
             default -> {
                 LOG.error("Server error answering " + uri.getPath(), e);
                 return respond(new Problem("/problems/http-500", "Internal Server Error", 500,

@@ -23,6 +23,12 @@ final class StorageFailures {
         UNAVAILABLE,
         /** Another transaction got there first (lost optimistic lock, deadlock, serialization, unique key): 409. */
         CONFLICT,
+        /**
+         * The database refused a value of the request (SQLSTATE class 22, data exception: a date or
+         * number out of its range, U+0000 in text): 400. Validation catches the values it knows
+         * of; this keeps the rest from being answered as a server error.
+         */
+        INVALID_VALUE,
         /** Anything else is a bug and stays a 500. */
         OTHER
     }
@@ -41,6 +47,8 @@ final class StorageFailures {
             }
             if (conflict(t)) {
                 kind = Kind.CONFLICT;
+            } else if (kind == Kind.OTHER && invalidValue(t)) {
+                kind = Kind.INVALID_VALUE;
             }
         }
         return kind;
@@ -76,6 +84,10 @@ final class StorageFailures {
             return state.equals("40001") || state.equals("40P01") || state.equals("23505");
         }
         return false;
+    }
+
+    private static boolean invalidValue(Throwable t) {
+        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
     }
 
     /** The innermost message, for a one-line log entry instead of a stack trace per refused request. */

@@ -342,6 +342,9 @@ public interface ViolationMessages {
     @Message("The server could not complete the request")
     String server_error();
 
+    @Message("A value in the request cannot be stored: a date or number outside the range the database holds, or a character text cannot hold (U+0000). Nothing was changed.")
+    String value_not_storable();
+
     @Message("Write limit reached: at most {perMinute} writes a minute per user (bursts of up to {burst}); retry in {retry} s")
     String rate_limited(int perMinute, int burst, long retry);
 

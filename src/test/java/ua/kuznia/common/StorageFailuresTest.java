@@ -57,6 +57,19 @@ class StorageFailuresTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotHoldIsTheCallersToFix() {
+        assertEquals(StorageFailures.Kind.INVALID_VALUE, StorageFailures.classify(
+                new PersistenceException(new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"))));
+        assertEquals(StorageFailures.Kind.INVALID_VALUE, StorageFailures.classify(
+                new SQLException("date out of range: \"5874898-01-01\"", "22008")));
+        // A lost connection met on the way still means: retry later.
+        SQLException lost = new SQLException("An I/O error occurred", "08006");
+        lost.setNextException(new SQLException("numeric field overflow", "22003"));
+        assertEquals(StorageFailures.Kind.UNAVAILABLE, StorageFailures.classify(
+                new PersistenceException(new SQLException("value too long", "22001", lost))));
+    }
+
+    @Test
     void everythingElseStaysABug() {
         assertEquals(StorageFailures.Kind.OTHER, StorageFailures.classify(
                 new PersistenceException(new SQLException("column \"nme\" does not exist", "42703"))));

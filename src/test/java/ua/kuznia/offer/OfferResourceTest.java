@@ -182,6 +182,25 @@ class OfferResourceTest {
             staff().queryParam("status", "MAYBE").get("/api/v1/offers").then().statusCode(400)
                     .body("violations[0].message", containsString("OPEN"));
             staff().queryParam("page", -1).get("/api/v1/offers").then().statusCode(400);
+            // page times size would wrap around to a negative offset, which the database refuses.
+            staff().queryParam("page", Integer.MAX_VALUE).get("/api/v1/offers").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("page"));
+            staff().queryParam("page", Integer.MAX_VALUE).get("/api/v1/organizations").then().statusCode(400);
+            staff().queryParam("page", Integer.MAX_VALUE).get("/api/v1/audit-trail").then().statusCode(400);
+            staff().queryParam("page", Integer.MAX_VALUE).get("/ui/review").then().statusCode(200);
+            staff().queryParam("page", Integer.MAX_VALUE).get("/ui/my-matches").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+            // Values only the database refuses: a NUL in a search, a date beyond its calendar.
+            staff().queryParam("q", "radar\u0000").get("/api/v1/offers").then().statusCode(400)
+                    .contentType("application/problem+json").body("type", containsString("value-not-storable"));
+            Org ministry = createOrganization("MINISTRY", "SE");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("radar"));
+            body.put("opensAt", "+5874898-01-01");
+            body.put("closesAt", "+5874899-01-01");
+            String marker = "unstorable" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
+            body.put("description", "Fictional offer, " + marker);
+            as(ministry).contentType(ContentType.JSON).body(body).post("/api/v1/offers").then().statusCode(400)
+                    .contentType("application/problem+json");
+            as(ministry).queryParam("q", marker).get("/api/v1/offers").then().statusCode(200).body("total", equalTo(0));
         }
     }
 }
