@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The public start page, the signed-in home and the language switch. */
@@ -67,12 +68,20 @@ public class HomePages {
         return Response.seeOther(URI.create(localPath(back))).build();
     }
 
-    /** Only a path on this site: a crafted form must not turn the switch into an open redirect. */
+    /**
+     * Only a path on this site: a crafted form must not turn the switch into an open redirect.
+     * Anything that is not a valid URI (a space, say) goes home too, rather than failing the redirect.
+     */
     static String localPath(String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
                 || back.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
-        return back;
+        try {
+            URI uri = new URI(back);
+            return uri.isAbsolute() || uri.getRawAuthority() != null ? "/" : back;
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

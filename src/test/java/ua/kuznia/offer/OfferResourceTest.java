@@ -202,5 +202,25 @@ class OfferResourceTest {
                     .contentType("application/problem+json");
             as(ministry).queryParam("q", marker).get("/api/v1/offers").then().statusCode(200).body("total", equalTo(0));
         }
+
+        /** An update replaces the whole offer: a misspelt field ignored would clear the one meant. */
+        @Test
+        void unknownFieldsAndFractionsOfWholeNumbersAreRefused() {
+            Org ministry = createOrganization("MINISTRY", "FI");
+            Map<String, Object> body = offerBody(ministry.id(), List.of("radar"));
+            long id = createOffer(ministry, body);
+            Map<String, Object> misspelt = new java.util.HashMap<>(body);
+            misspelt.put("version", 0);
+            misspelt.put("closesAT", "2031-01-01");
+            as(ministry).contentType(ContentType.JSON).body(misspelt).put("/api/v1/offers/{id}", id).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("closesAT"))
+                    .body("violations[0].message", containsString("unknown field"));
+            Map<String, Object> fraction = new java.util.HashMap<>(body);
+            fraction.put("version", 0);
+            fraction.put("minTrl", 8.9);
+            as(ministry).contentType(ContentType.JSON).body(fraction).put("/api/v1/offers/{id}", id).then().statusCode(400)
+                    .body("violations[0].field", equalTo("minTrl"));
+            as(ministry).get("/api/v1/offers/{id}", id).then().body("version", equalTo(0));
+        }
     }
 }

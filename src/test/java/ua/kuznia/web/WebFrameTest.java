@@ -75,6 +75,10 @@ class WebFrameTest {
         assertEquals("/", HomePages.localPath("/ui\r\nSet-Cookie: x=y"));
         assertEquals("/", HomePages.localPath(null));
         assertEquals("/ui/search", HomePages.localPath("/ui/search"));
+        assertEquals("/ui/search?q=radar&area=ew", HomePages.localPath("/ui/search?q=radar&area=ew"));
+        // Not a URI at all: home, not a failed redirect.
+        assertEquals("/", HomePages.localPath("/ui/a b"));
+        assertEquals("/", HomePages.localPath("/ui/%zz"));
     }
 
     @Test
