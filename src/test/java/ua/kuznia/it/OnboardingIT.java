@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,8 +55,14 @@ class OnboardingIT {
         Api.expect(Api.send(Persona.COORDINATOR, "DELETE", "/api/v1/organizations/" + organization + "/members/" + userId,
                 null), 403, "revoke as coordinator");
 
+        // As if the user had signed in and saved an address for the organization's e-mails.
+        preference(userId, organization, "INSERT INTO notification_preference (subject, organization_id, email)"
+                + " VALUES (?, ?, 'revoked-" + System.nanoTime() + "@example.test')");
         Api.expect(Api.send(Persona.ADMIN, "DELETE", "/api/v1/organizations/" + organization + "/members/" + userId, null),
                 204, "revoke");
+        // The mailer picks recipients by organization: a revoked user's address no longer is one.
+        assertEquals(0, preference(userId, organization,
+                "SELECT count(*) FROM notification_preference WHERE subject = ? AND organization_id = ?"));
         JsonNode revoked = keycloakUser(userId);
         assertFalse(revoked.path("enabled").asBoolean());
         List<String> rolesAfter = new ArrayList<>();
@@ -64,6 +75,24 @@ class OnboardingIT {
         JsonNode trail = Api.read(Persona.AUDITOR, "/api/v1/audit-trail?entityType=ORGANIZATION_MEMBER&entityId="
                 + organization + "/" + userId);
         assertEquals(2, trail.path("total").asInt());
+    }
+
+    /** Runs a statement with the subject and organization as its parameters; a query answers its first number. */
+    private static long preference(String subject, long organization, String sql) {
+        try (Connection c = DriverManager.getConnection(PlatformResource.jdbcUrl(), PlatformResource.dbUsername(),
+                PlatformResource.dbPassword()); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, subject);
+            s.setLong(2, organization);
+            if (!s.execute()) {
+                return s.getUpdateCount();
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode keycloakUser(String id) {
