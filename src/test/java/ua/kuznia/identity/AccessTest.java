@@ -172,51 +172,30 @@ class AccessTest {
         /** Callers' memberships are remembered for a moment; a clearance change must still apply at once. */
         @Test
         void aLoweredClearanceAppliesToTheVeryNextRequest() {
-            Org ministry = createOrganization("MINISTRY", "GB", "NATO_SECRET");
-            Map<String, Object> body = offerBody(ministry.id(), List.of("missiles.cruise"));
-            body.put("classification", "NATO_SECRET");
-            long secret = createOffer(ministry, body);
-
+            long secret = secretOffer("GB", "missiles.cruise");
             Org maker = createOrganization("MANUFACTURER", "UA");
-            Map<String, Object> profile = profileBody(maker.id(), List.of());
-            profile.put("clearance", "NATO_SECRET");
-            long profileId = createProfile(maker, profile);
+            Map<String, Object> profile = secretCleared(maker, List.of());
             given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(200);
             profile.put("version", 0);
             profile.put("clearance", "NATO_RESTRICTED");
             given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(profile)
-                    .put("/api/v1/manufacturers/{id}", profileId).then().statusCode(200);
+                    .put("/api/v1/manufacturers/{id}", profile.get("id")).then().statusCode(200);
             given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
 
             Org viewer = createOrganization("MINISTRY", "FR", "NATO_SECRET");
             given().auth().oauth2(viewer.token()).get("/api/v1/offers/{id}", secret).then().statusCode(200);
-            Map<String, Object> organization = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", viewer.id())
-                    .then().statusCode(200).extract().as(Map.class);
-            organization.put("clearance", "NATO_RESTRICTED");
-            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(organization)
-                    .put("/api/v1/organizations/{id}", viewer.id()).then().statusCode(200);
+            vet(viewer, "NATO_RESTRICTED");
             given().auth().oauth2(viewer.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
         }
 
         /** A manufacturer is cleared as its profile says, but never above its organization's vetted clearance. */
         @Test
         void aManufacturersClearanceFallsWithItsOrganizationsVettedOne() {
-            Org ministry = createOrganization("MINISTRY", "NL", "NATO_SECRET");
-            Map<String, Object> body = offerBody(ministry.id(), List.of("radar"));
-            body.put("classification", "NATO_SECRET");
-            long secret = createOffer(ministry, body);
-
+            long secret = secretOffer("NL", "radar");
             Org maker = createOrganization("MANUFACTURER", "UA", "NATO_SECRET");
-            Map<String, Object> profile = profileBody(maker.id(), List.of());
-            profile.put("clearance", "NATO_SECRET");
-            createProfile(maker, profile);
+            secretCleared(maker, List.of());
             given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(200);
-
-            Map<String, Object> organization = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", maker.id())
-                    .then().statusCode(200).extract().as(Map.class);
-            organization.put("clearance", "NATO_RESTRICTED");
-            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(organization)
-                    .put("/api/v1/organizations/{id}", maker.id()).then().statusCode(200);
+            vet(maker, "NATO_RESTRICTED");
             given().auth().oauth2(maker.token()).get("/api/v1/offers/{id}", secret).then().statusCode(404);
             given().auth().oauth2(maker.token()).get("/api/v1/me").then().body("clearance", equalTo("NATO_RESTRICTED"));
         }
@@ -278,9 +257,7 @@ class AccessTest {
             body.put("classification", "NATO_SECRET");
             long offer = createOffer(ministry, body);
             Org maker = createOrganization("MANUFACTURER", "UA", "NATO_SECRET");
-            Map<String, Object> profile = profileBody(maker.id(), List.of(capability("ew.jamming", 8, 8, 500)));
-            profile.put("clearance", "NATO_SECRET");
-            long profileId = createProfile(maker, profile);
+            Object profileId = secretCleared(maker, List.of(capability("ew.jamming", 8, 8, 500))).get("id");
             long match = given().auth().oauth2(ministry.token()).queryParam("size", 200).get("/api/v1/offers/{id}/matches", offer)
                     .then().statusCode(200).extract().jsonPath().getLong("items.find { it.manufacturerId == " + profileId + " }.id");
             given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(Map.of())
@@ -316,5 +293,29 @@ class AccessTest {
             given().auth().oauth2(Tokens.auditor()).queryParam("from", "yesterday").get("/api/v1/audit-trail").then()
                     .statusCode(400).body("violations[0].field", equalTo("from"));
         }
+    }
+    /** A NATO_SECRET offer in the area, posted by a new ministry cleared to NATO_SECRET. */
+    private static long secretOffer(String country, String area) {
+        Org ministry = createOrganization("MINISTRY", country, "NATO_SECRET");
+        Map<String, Object> body = offerBody(ministry.id(), List.of(area));
+        body.put("classification", "NATO_SECRET");
+        return createOffer(ministry, body);
+    }
+
+    /** The profile body of a new manufacturer vetted and cleared to NATO_SECRET, as created. */
+    private static Map<String, Object> secretCleared(Org maker, List<Map<String, Object>> capabilities) {
+        Map<String, Object> profile = profileBody(maker.id(), capabilities);
+        profile.put("clearance", "NATO_SECRET");
+        profile.put("id", createProfile(maker, profile));
+        return profile;
+    }
+
+    /** An admin sets the organization's vetted clearance. */
+    private static void vet(Org organization, String clearance) {
+        Map<String, Object> row = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", organization.id())
+                .then().statusCode(200).extract().as(Map.class);
+        row.put("clearance", clearance);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(row)
+                .put("/api/v1/organizations/{id}", organization.id()).then().statusCode(200);
     }
 }
