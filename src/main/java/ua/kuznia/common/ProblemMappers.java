@@ -320,6 +320,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return respond(mappingProblem(mapping, uri));
         }
+        // A parameter that did not convert (see NumberParams) arrives wrapped in the 404 or 400 the
+        // framework gives such parameters.
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

@@ -151,6 +151,14 @@ class MatchingApiTest {
         org.junit.jupiter.api.Assertions.assertTrue(stored(offer, profiles[2])[0] < firstAfter[0]);
     }
 
+    /** The ministry reads its offer, sets one field and writes it back with the version it read. */
+    private void editOffer(long offer, String field, Object value) {
+        Map<String, Object> body = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}", offer).as(Map.class);
+        body.put(field, value);
+        given().auth().oauth2(ministry.token()).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/offers/{id}", offer).then().statusCode(200);
+    }
+
     @Test
     void anEditOfWhatMatchingDoesNotReadLeavesTheStoredMatchesAlone() throws Exception {
         long offer = offerFor("ew.sigint");
@@ -160,10 +168,7 @@ class MatchingApiTest {
         long[] before = stored(offer, profile);
 
         // The offer's description and the manufacturer's head count: no rule reads them.
-        Map<String, Object> offerBody = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}", offer).as(Map.class);
-        offerBody.put("description", offerBody.get("description") + " (corrected)");
-        given().auth().oauth2(ministry.token()).contentType(ContentType.JSON).body(offerBody)
-                .put("/api/v1/offers/{id}", offer).then().statusCode(200);
+        editOffer(offer, "description", "A fictional offer, its description corrected");
         body.put("version", 0);
         body.put("employees", 321);
         given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(body)
@@ -172,10 +177,7 @@ class MatchingApiTest {
                 "the stored match is not rewritten, so a decision on it keeps its version");
 
         // What a rule reads: the match is rewritten.
-        offerBody = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}", offer).as(Map.class);
-        offerBody.put("minTrl", 7);
-        given().auth().oauth2(ministry.token()).contentType(ContentType.JSON).body(offerBody)
-                .put("/api/v1/offers/{id}", offer).then().statusCode(200);
+        editOffer(offer, "minTrl", 7);
         org.junit.jupiter.api.Assertions.assertEquals(before[1] + 1, stored(offer, profile)[1], "a matching edit rewrites it");
     }
 
@@ -191,10 +193,7 @@ class MatchingApiTest {
         }
         body.put("version", 0);
         body.put("oblast", "UA-63");
-        Map<String, Object> offerBody = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}", offer).as(Map.class);
-        offerBody.put("maxRiskTier", 2);
-        given().auth().oauth2(ministry.token()).contentType(ContentType.JSON).body(offerBody)
-                .put("/api/v1/offers/{id}", offer).then().statusCode(200);
+        editOffer(offer, "maxRiskTier", 2);
         given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}/matches", offer).then()
                 .body("items.find { it.manufacturerId == " + profile + " }.status", equalTo("MUTUAL_INTEREST"));
         given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(body)

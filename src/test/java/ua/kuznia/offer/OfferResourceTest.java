@@ -182,6 +182,14 @@ class OfferResourceTest {
             staff().queryParam("status", "MAYBE").get("/api/v1/offers").then().statusCode(400)
                     .body("violations[0].message", containsString("OPEN"));
             staff().queryParam("page", -1).get("/api/v1/offers").then().statusCode(400);
+            // Not numbers at all: a 400 naming the parameter, not the framework's bare 404.
+            staff().queryParam("minTrl", "seven").get("/api/v1/offers").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("minTrl"))
+                    .body("violations[0].message", equalTo("'seven' is not a whole number"));
+            staff().queryParam("page", "abc").get("/api/v1/offers").then().statusCode(400).body("violations[0].field", equalTo("page"));
+            staff().queryParam("size", "1e2").get("/api/v1/manufacturers").then().statusCode(400).body("violations[0].field", equalTo("size"));
+            staff().queryParam("minScore", "lots").get("/api/v1/matches").then().statusCode(400).body("violations[0].field", equalTo("minScore"));
+            staff().queryParam("minScore", "NaN").get("/api/v1/matches").then().statusCode(400).body("violations[0].field", equalTo("minScore"));
             // page times size would wrap around to a negative offset, which the database refuses.
             staff().queryParam("page", Integer.MAX_VALUE).get("/api/v1/offers").then().statusCode(400)
                     .contentType("application/problem+json").body("violations[0].field", equalTo("page"));

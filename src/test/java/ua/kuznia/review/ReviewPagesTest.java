@@ -173,6 +173,10 @@ class ReviewPagesTest {
                 .statusCode(422).body(containsString("id=\"bulk-note-error\""), containsString("checked"));
         coordinatorForm().formParam("action", "START_REVIEW").post("/ui/review/bulk").then().statusCode(422)
                 .body(containsString("id=\"ids-error\""), containsString("select at least one match"));
+        // A crafted id that is no number is refused as such, and nothing is decided.
+        coordinatorForm().formParam("action", "START_REVIEW").formParam("ids", first, "abc").post("/ui/review/bulk").then()
+                .statusCode(400).body(containsString("abc"));
+        given().auth().oauth2(Tokens.coordinator()).get("/api/v1/matches/{id}", first).then().body("status", equalTo("MUTUAL_INTEREST"));
 
         Response result = coordinatorForm().formParam("action", "START_REVIEW").formParam("ids", first, second)
                 .post("/ui/review/bulk");
