@@ -389,6 +389,9 @@ public interface ViolationMessages {
     @Message("A user with e-mail {email} already exists in Keycloak")
     String user_exists(String email);
 
+    @Message("Keycloak refused {email} as a user name (HTTP 400); use another address")
+    String user_refused(String email);
+
     @Message("Organization {organization} already has profile {profile}; update it instead")
     String profile_exists(long organization, long profile);
 

@@ -120,13 +120,26 @@ public class OnboardingService {
                 throw ProblemException.conflict("/problems/user-exists", "User exists",
                         m -> m.user_exists(email), Map.of());
             }
+            if (created.getStatus() == 400) {
+                // Keycloak's user profile rules are its own (characters it prohibits in user names,
+                // for one): an address valid by RFC may still be refused.
+                throw ProblemException.invalid("email", m -> m.user_refused(email));
+            }
             if (created.getStatus() != 201) {
-                throw new IllegalStateException("Keycloak refused the new user with HTTP " + created.getStatus());
+                throw new WebApplicationException("Keycloak refused the new user with HTTP " + created.getStatus(),
+                        created.getStatus());
             }
             String location = created.getLocation().getPath();
             id = location.substring(location.lastIndexOf('/') + 1);
         }
-        realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(roleOf(organization.kind)).toRepresentation()));
+        try {
+            realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(roleOf(organization.kind)).toRepresentation()));
+        } catch (RuntimeException e) {
+            // A user without its role could not use the platform and would block a new invitation
+            // of the same address: it goes, and the caller may simply try again.
+            realm.users().get(id).remove();
+            throw e;
+        }
         boolean emailSent = true;
         try {
             realm.users().get(id).executeActionsEmail(REQUIRED_ACTIONS);

@@ -49,10 +49,13 @@ public class ShortlistService {
 
     public List<Entry> list(long offerId, Caller caller) {
         readable(offerId, caller);
+        // A candidate unpublished since it was added leaves the ministry's list (and comes back if
+        // published again): the ministry may no longer see it. Staff read every profile.
+        String published = caller.readsEverything() ? "" : " AND p.status = 'PUBLISHED'";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT s.profile_id, p.legal_name, p.edrpou, s.added_by, s.added_at"
                         + " FROM offer_shortlist s JOIN manufacturer_profile p ON p.id = s.profile_id"
-                        + " WHERE s.offer_id = :offer ORDER BY s.added_at, s.profile_id")
+                        + " WHERE s.offer_id = :offer" + published + " ORDER BY s.added_at, s.profile_id")
                 .setParameter("offer", offerId).getResultList();
         return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                 r[4] instanceof OffsetDateTime t ? t.toInstant() : (Instant) r[4])).toList();

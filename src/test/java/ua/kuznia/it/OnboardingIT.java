@@ -77,6 +77,17 @@ class OnboardingIT {
         assertEquals(2, trail.path("total").asInt());
     }
 
+    /** An address valid by RFC 5322 that Keycloak refuses as a user name is the caller's to change: a 400 naming it. */
+    @Test
+    void anAddressKeycloakRefusesIsA400NamingTheField() {
+        long organization = DemoData.newOrganization();
+        String email = "o'brien&co-" + System.nanoTime() + "@example.test";
+        JsonNode refused = Api.expect(Api.send(Persona.ADMIN, "POST", "/api/v1/organizations/" + organization + "/members",
+                Api.JSON.createObjectNode().put("email", email)), 400, "invite refused by Keycloak");
+        assertEquals("email", refused.path("violations").path(0).path("field").asText(), refused.toString());
+        assertEquals(0, Api.read(Persona.ADMIN, "/api/v1/organizations/" + organization + "/members").size());
+    }
+
     /** Runs a statement with the subject and organization as its parameters; a query answers its first number. */
     private static long preference(String subject, long organization, String sql) {
         try (Connection c = DriverManager.getConnection(PlatformResource.jdbcUrl(), PlatformResource.dbUsername(),

@@ -58,6 +58,18 @@ class OfferPagesTest {
         org.junit.jupiter.api.Assertions.assertTrue(csv.startsWith("profileId,legalName,edrpou,addedBy,addedAt\r\n"), csv);
         org.junit.jupiter.api.Assertions.assertTrue(csv.contains(profile + "," + body.get("legalName") + "," + body.get("edrpou") + ","), csv);
         org.junit.jupiter.api.Assertions.assertEquals(2, csv.split("\r\n").length, "a header and the one shortlisted candidate");
+        // Unpublished by its owner, the candidate is no longer named to the ministry; published again, it is back.
+        for (String status : List.of("DRAFT", "PUBLISHED")) {
+            body.put("status", status);
+            body.put("version", given().auth().oauth2(maker.token()).get("/api/v1/manufacturers/{id}", profile).then()
+                    .extract().jsonPath().getInt("version"));
+            given().auth().oauth2(maker.token()).contentType(io.restassured.http.ContentType.JSON).body(body)
+                    .put("/api/v1/manufacturers/{id}", profile).then().statusCode(200);
+            String listed = given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/shortlist.csv", offer).then()
+                    .statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertEquals(status.equals("PUBLISHED"), listed.contains(body.get("legalName").toString()),
+                    status + ": " + listed);
+        }
         form(ministry.token()).formParam("profileId", profile).formParam("action", "remove")
                 .post("/ui/offers/{id}/shortlist", offer).then().statusCode(303);
         given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", offer).then()
