@@ -75,6 +75,10 @@ class ProfilePagesTest {
         String removed = validProfile(maker, Fixtures.validEdrpou()).formParam("removeRow", "0").post("/ui/profile").then()
                 .statusCode(200).extract().asString();
         org.junit.jupiter.api.Assertions.assertEquals(1, removed.split("name=\"capArea\"", -1).length - 1 - 1);
+        // Enter in a field submits with the form's first submit button: it must save, not remove a row.
+        String form = removed.substring(removed.indexOf("action=\"/ui/profile\""));
+        String firstSubmit = form.substring(form.indexOf("type=\"submit\""));
+        org.junit.jupiter.api.Assertions.assertTrue(firstSubmit.startsWith("type=\"submit\" id=\"default-save\""), firstSubmit);
         given().auth().oauth2(maker.token()).get("/ui/profile").then().body(containsString("id=\"no-profile\""));
     }
 

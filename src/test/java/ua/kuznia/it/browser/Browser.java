@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -207,17 +208,27 @@ public final class Browser implements AutoCloseable {
      * look would then read it.
      */
     public Browser clickAndLoad(WebElement element) {
+        return andLoad(element::click, "clicking " + element);
+    }
+
+    /** Presses Enter in a field, as a user finishing a form does, and returns once the next page is there. */
+    public Browser enterAndLoad(By locator) {
+        WebElement field = waitFor(locator);
+        return andLoad(() -> field.sendKeys(Keys.ENTER), "pressing Enter in " + locator);
+    }
+
+    private Browser andLoad(Runnable action, String what) {
         // The old document is marked, and the wait is for a complete document without the mark.
         // Waiting for the old <html> element to go stale is not enough: while the page is being
         // replaced, Chromium may answer a question about that element with an inspector error
         // instead of "stale element", which would fail the step although the page loaded fine.
         ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.kuzniaLeaving = 'yes'");
-        element.click();
+        action.run();
         try {
             waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                     "return document.readyState === 'complete' && !document.documentElement.dataset.kuzniaLeaving")));
         } catch (TimeoutException e) {
-            throw lost("waiting for the page after clicking " + element, e);
+            throw lost("waiting for the page after " + what, e);
         }
         return this;
     }

@@ -203,10 +203,13 @@ class RoleFlowsBrowserIT {
             maker.open("/ui/profile");
             assertEquals(saved, maker.value(capacity));
             assertEquals(original[1], maker.value(trl));
+            int rows = maker.findAll(By.cssSelector("#capability-rows > fieldset")).size();
             maker.type(capacity, original[0]);
-            maker.clickAndLoad(By.id("save-profile"));
+            // Enter in a field saves, as the Save button does: it once removed the first row instead.
+            maker.enterAndLoad(capacity);
             assertEquals("Saved.", maker.find(By.cssSelector("p.alert.ok")).getText());
             assertEquals(original[0], maker.value(capacity));
+            assertEquals(rows, maker.findAll(By.cssSelector("#capability-rows > fieldset")).size());
         });
         return original[2];
     }
