@@ -131,6 +131,34 @@ public class UiContext {
         return routing.request().path();
     }
 
+    /**
+     * Where the language switch comes back to: this page with its query (filters, the pair an
+     * explanation is of) when it was got; when it answers a form post, which has no page to get
+     * again, the page the form was on (its Referer's path and query), else home.
+     */
+    public String back() {
+        io.vertx.core.http.HttpServerRequest request = routing.request();
+        if (request.method() == io.vertx.core.http.HttpMethod.GET) {
+            return withQuery(request.path(), request.query());
+        }
+        String referer = request.getHeader("Referer");
+        if (referer != null) {
+            try {
+                java.net.URI from = new java.net.URI(referer);
+                if (from.getRawPath() != null && from.getRawPath().startsWith("/ui")) {
+                    return withQuery(from.getRawPath(), from.getRawQuery());
+                }
+            } catch (java.net.URISyntaxException e) {
+                // not a usable address: home
+            }
+        }
+        return "/ui";
+    }
+
+    private static String withQuery(String path, String query) {
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
     public boolean at(String prefix) {
         String path = path();
         return path.equals(prefix) || path.startsWith(prefix + "/");

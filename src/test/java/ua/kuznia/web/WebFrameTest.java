@@ -51,6 +51,23 @@ class WebFrameTest {
                 .body(containsString("<html lang=\"uk\">"));
     }
 
+    /** The switch comes back to the same view: its filters kept, and never to a URL that only takes a post. */
+    @Test
+    void theLanguageSwitchComesBackToTheSameView() {
+        given().auth().oauth2(Tokens.coordinator()).queryParam("q", "radar").queryParam("area", "ew").get("/ui/search").then()
+                .statusCode(200).body(containsString("name=\"back\" value=\"/ui/search?q=radar&amp;area=ew\""));
+        // A page answering a form post (here a refused language form of the effectiveness page)
+        // comes back to the page the form was on.
+        String token = given().get("/").getCookie(Csrf.COOKIE);
+        given().auth().oauth2(Tokens.coordinator()).cookie(Csrf.COOKIE, token).formParam(Csrf.FIELD, token)
+                .header("Referer", "http://localhost/ui/aid?release=29")
+                .formParam("extraKey", "TRAINING").formParam("extraValue", "very").post("/ui/aid/effectiveness").then()
+                .statusCode(422).body(containsString("name=\"back\" value=\"/ui/aid?release=29\""));
+        given().auth().oauth2(Tokens.coordinator()).cookie(Csrf.COOKIE, token).formParam(Csrf.FIELD, token)
+                .formParam("extraKey", "TRAINING").formParam("extraValue", "very").post("/ui/aid/effectiveness").then()
+                .statusCode(422).body(containsString("name=\"back\" value=\"/ui\""));
+    }
+
     @Test
     void aFormWithoutTheCsrfTokenIsRefusedWithAPageNotJson() {
         Response page = given().get("/");
