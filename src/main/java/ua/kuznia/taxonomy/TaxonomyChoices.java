@@ -37,8 +37,10 @@ public final class TaxonomyChoices {
     }
 
     public static List<Choice> oblasts(Locale locale) {
+        // In the alphabet of the language shown: by code point, "І" (U+0406) would sort before "В".
+        java.text.Collator alphabet = java.text.Collator.getInstance(ukrainian(locale) ? Locale.forLanguageTag("uk") : Locale.ENGLISH);
         return choices(taxonomy().oblasts().values().stream()
-                        .sorted((a, b) -> (ukrainian(locale) ? a.nameUk : a.nameEn).compareTo(ukrainian(locale) ? b.nameUk : b.nameEn))
+                        .sorted((a, b) -> alphabet.compare(ukrainian(locale) ? a.nameUk : a.nameEn, ukrainian(locale) ? b.nameUk : b.nameEn))
                         .toList(), o -> o.code, o -> ukrainian(locale) ? o.nameUk : o.nameEn);
     }
 

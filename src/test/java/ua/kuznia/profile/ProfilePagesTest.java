@@ -107,6 +107,17 @@ class ProfilePagesTest {
      * its English texts (services' violations even for a client asking for Ukrainian).
      */
     @Test
+    void oblastsAreInTheOrderOfTheLanguagesAlphabet() {
+        String page = given().auth().oauth2(createOrganization("MANUFACTURER", "UA").token()).header("Accept-Language", "uk")
+                .get("/ui/profile").then().statusCode(200).extract().asString();
+        int vinnytsia = page.indexOf("Вінницька область");
+        int ivanoFrankivsk = page.indexOf("Івано-Франківська область");
+        int kyiv = page.indexOf("Київська область");
+        org.junit.jupiter.api.Assertions.assertTrue(vinnytsia > 0 && vinnytsia < ivanoFrankivsk && ivanoFrankivsk < kyiv,
+                vinnytsia + " < " + ivanoFrankivsk + " < " + kyiv);
+    }
+
+    @Test
     void fieldErrorsFollowThePageLanguageWhileTheApiStaysEnglish() {
         Org maker = createOrganization("MANUFACTURER", "UA");
         trl12(maker).cookie(UiContext.LANGUAGE_COOKIE, "uk").header("Accept-Language", "en").post("/ui/profile").then()
