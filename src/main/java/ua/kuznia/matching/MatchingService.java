@@ -130,7 +130,11 @@ public class MatchingService {
     /** Runs after the writing transaction committed, so the matcher only ever sees committed data. */
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
         if (change.type() == EntityChanged.Type.RULESET) {
-            return; // the full re-match job that follows every rule-set change takes it in
+            // Scored under the new rules from now on, as other replicas do once the change feed
+            // brings it. The full re-match job that follows rewrites the stored matches; it may run
+            // on another replica (the one holding the job lock), so this one must not wait for it.
+            engine.setRuleSet(RuleSetService.toEngine(ruleSets.current()));
+            return;
         }
         Timer.Sample sample = Timer.start(metrics);
         try {

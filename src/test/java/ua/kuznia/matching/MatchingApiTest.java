@@ -228,6 +228,25 @@ class MatchingApiTest {
                 .statusCode(200);
     }
 
+    /** The instance that saves a rule set scores with it at once, even while another instance holds the job lock. */
+    @Test
+    void aSavedRuleSetIsUsedAtOnceWhileAnotherInstanceRunsTheJob() throws Exception {
+        matching.awaitIdle(60, TimeUnit.SECONDS);
+        int version = given().auth().oauth2(Tokens.coordinator()).get("/api/v1/matching/ruleset").then().extract().jsonPath()
+                .getInt("version");
+        try (Connection lock = db.getConnection(); Statement s = lock.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + MatchingService.FULL_MATCH_LOCK + ")"); // as another replica would
+            given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON)
+                    .body(Map.of("version", version, "note", "Saved while another instance holds the job lock"))
+                    .put("/api/v1/matching/ruleset").then().statusCode(200);
+            org.junit.jupiter.api.Assertions.assertEquals(version + 1, matching.engine().ruleSet().version());
+            s.execute("SELECT pg_advisory_unlock(" + MatchingService.FULL_MATCH_LOCK + ")");
+        }
+        // The job waits for the lock; once free, the next poll runs it.
+        matching.runUnfinishedJobs();
+        matching.awaitIdle(60, TimeUnit.SECONDS);
+    }
+
     @Test
     void ruleSetIsVersionedPreviewedAndTriggersAFullRematch() throws Exception {
         offerFor("munitions.mortar");
