@@ -50,7 +50,7 @@ public class OnboardingService {
     AuditService audit;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    jakarta.enterprise.event.Event<MemberRevoked> revoked;
 
     @Transactional
     public Invitation invite(long organizationId, String email, Caller caller) {
@@ -185,10 +185,8 @@ public class OnboardingService {
         realm.users().get(userId).roles().realmLevel().remove(List.of(realm.roles().get(roleOf(organization.kind)).toRepresentation()));
         realm.users().get(userId).logout();
         // The mailer sends an organization's news to its members' saved addresses; a revoked user
-        // never signs in again to refresh that tie, so it is cut here. A sign-in after access is
-        // restored ties the address to the organization again.
-        em.createNativeQuery("UPDATE notification_preference SET organization_id = NULL WHERE subject = :subject")
-                .setParameter("subject", userId).executeUpdate();
+        // never signs in again to refresh that tie, so it is cut now (see NotificationService).
+        revoked.fire(new MemberRevoked(userId));
         audit.record(caller, "ORGANIZATION_MEMBER", organization.id + "/" + userId, AuditService.Action.DELETE, before,
                 member(realm.users().get(userId).toRepresentation()), "access revoked");
     }

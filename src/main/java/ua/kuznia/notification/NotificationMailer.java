@@ -109,7 +109,7 @@ public class NotificationMailer {
                         + " JOIN manufacturer_profile p ON p.id = n.profile_id"
                         + " LEFT JOIN match_result m ON m.offer_id = n.offer_id AND m.profile_id = n.profile_id"
                         + " JOIN notification_preference pr ON pr.organization_id = n.organization_id"
-                        + " AND pr.email IS NOT NULL AND pr.email_enabled"
+                        + " AND pr.email IS NOT NULL AND pr.email_enabled AND NOT pr.revoked"
                         + " WHERE n.id IN (:ids)"
                         + " AND NOT (n.kind = 'NEW_MATCH' AND pr.mute_new_match)"
                         + " AND NOT (n.kind = 'INTEREST' AND pr.mute_interest)"

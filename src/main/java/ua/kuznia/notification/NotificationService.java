@@ -21,6 +21,7 @@ import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.common.SqlFilter;
 import ua.kuznia.identity.Caller;
+import ua.kuznia.identity.MemberRevoked;
 import ua.kuznia.matching.MatchesSuggested;
 import ua.kuznia.offer.OfferService;
 import ua.kuznia.review.MatchActed;
@@ -214,6 +215,16 @@ public class NotificationService implements UnreadCounter {
         return preferences(caller);
     }
 
+    /**
+     * A revoked member's address leaves its organization's mail for good: remembering it again
+     * (a request with a token issued before the revocation) changes nothing.
+     */
+    void onRevoked(@Observes MemberRevoked revoked) {
+        em.createNativeQuery("INSERT INTO notification_preference (subject, revoked) VALUES (:subject, true)"
+                        + " ON CONFLICT (subject) DO UPDATE SET organization_id = NULL, revoked = true, updated_at = now()")
+                .setParameter("subject", revoked.subject()).executeUpdate();
+    }
+
     /** A browser sign-in: the organization named by the token's org claim and the account's e-mail. */
     @Transactional
     public void rememberSignIn(String subject, String organizationCode, String email) {
@@ -242,9 +253,9 @@ public class NotificationService implements UnreadCounter {
                         + " ON CONFLICT (subject) DO UPDATE SET organization_id = EXCLUDED.organization_id,"
                         + " email = coalesce(CAST(:email AS text), notification_preference.email),"
                         + " locale = coalesce(CAST(:locale AS text), notification_preference.locale), updated_at = now()"
-                        + " WHERE notification_preference.organization_id IS DISTINCT FROM EXCLUDED.organization_id"
+                        + " WHERE NOT notification_preference.revoked AND (notification_preference.organization_id IS DISTINCT FROM EXCLUDED.organization_id"
                         + " OR notification_preference.email IS DISTINCT FROM coalesce(CAST(:email AS text), notification_preference.email)"
-                        + " OR notification_preference.locale IS DISTINCT FROM coalesce(CAST(:locale AS text), notification_preference.locale)")
+                        + " OR notification_preference.locale IS DISTINCT FROM coalesce(CAST(:locale AS text), notification_preference.locale))")
                 .setParameter("subject", caller.subject()).setParameter("org", caller.organizationId())
                 .setParameter("email", address).setParameter("locale", language).executeUpdate();
     }

@@ -190,6 +190,30 @@ class NotificationTest {
         assertEquals(1, mailTo(makerAddress).size(), "e-mail switched off");
     }
 
+    @Inject
+    jakarta.enterprise.event.Event<ua.kuznia.identity.MemberRevoked> revoked;
+
+    /** A revoked member gets no more of the organization's mail, even when its token, still valid, is used again. */
+    @Test
+    void aRevokedMemberIsMailedNothingMore() throws InterruptedException {
+        suggestedMatch("autonomous.ugv", "Revoked member test offer");
+        String makerAddress = "member-of-" + maker.code() + "@example.test";
+        String ministryAddress = "member-of-" + ministry.code() + "@example.test";
+        given().auth().oauth2(maker.token()).get("/api/v1/notifications/preferences").then().statusCode(200)
+                .body("emailKnown", equalTo(true));
+        given().auth().oauth2(ministry.token()).get("/api/v1/notifications/preferences").then().statusCode(200);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> revoked.fire(new ua.kuznia.identity.MemberRevoked("sub-member-of-" + maker.code())));
+        // The token issued before the revocation is still valid for a while: using it ties nothing again.
+        given().auth().oauth2(maker.token()).get("/api/v1/notifications/preferences").then().statusCode(200);
+
+        act(ministry.token(), match, "interest", Map.of()); // would mail the maker
+        act(maker.token(), match, "interest", Map.of()); // mails the ministry, after it on the same thread
+        assertEquals(1, mailTo(ministryAddress).size());
+        List<Mail> toMaker = mailbox.getMailsSentTo(makerAddress);
+        assertTrue(toMaker == null || toMaker.isEmpty(), "mailed after revocation: " + toMaker);
+    }
+
     @Test
     void badPreferencesNameTheFieldAndTheRule() {
         Org org = createOrganization("MANUFACTURER", "UA");
