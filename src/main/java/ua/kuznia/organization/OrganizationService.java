@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import ua.kuznia.common.EntityChanged;
 import ua.kuznia.common.Missing;
 import ua.kuznia.common.Page;
 import ua.kuznia.common.PageRequest;
@@ -33,6 +34,9 @@ public class OrganizationService {
     /** Tells, after the commit, what remembers organizations (callers' memberships) to forget them. */
     @Inject
     Event<OrganizationChanged> changed;
+
+    @Inject
+    Event<EntityChanged> profileChanged;
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -92,6 +96,14 @@ public class OrganizationService {
         o.flush();
         changed.fire(new OrganizationChanged(o.id));
         OrganizationView after = OrganizationView.of(o);
+        if (o.kind == OrganizationKind.MANUFACTURER && before.clearance() != after.clearance()) {
+            // The matcher caps the profile's clearance at the vetted one: its profile is re-matched,
+            // here and, through the change log, on every replica.
+            for (Object profileId : Organization.getEntityManager().createNativeQuery("SELECT id FROM manufacturer_profile WHERE organization_id = :org")
+                    .setParameter("org", o.id).getResultList()) {
+                profileChanged.fire(new EntityChanged(EntityChanged.Type.PROFILE, ((Number) profileId).longValue(), false));
+            }
+        }
         audit.record(caller, AUDIT_TYPE, o.id, AuditService.Action.UPDATE, before, after, null);
         return Optional.of(after);
     }

@@ -228,6 +228,33 @@ class MatchingApiTest {
                 .statusCode(200);
     }
 
+    /** A manufacturer is matched as cleared by its profile, but never above its organization's vetting, lowered or not. */
+    @Test
+    void aLoweredVettingTakesTheManufacturerOutOfOffersAboveIt() {
+        ministry = createOrganization("MINISTRY", "DE", "NATO_SECRET");
+        Map<String, Object> offerBody = offerBody(ministry.id(), List.of("radar.counter-battery"));
+        offerBody.put("requiredClearance", "NATO_SECRET");
+        long offer = createOffer(ministry, offerBody);
+        maker = createOrganization("MANUFACTURER", "UA", "NATO_SECRET");
+        Map<String, Object> body = profileBody(maker.id(), List.of(capability("radar.counter-battery", 8, 8, 30)));
+        body.put("clearance", "NATO_SECRET");
+        long profile = createProfile(maker, body);
+        String explanation = "/api/v1/offers/{o}/explanations/{p}";
+        given().auth().oauth2(ministry.token()).get(explanation, offer, profile).then().statusCode(200)
+                .body("eligible", equalTo(true));
+
+        Map<String, Object> organization = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", maker.id())
+                .then().statusCode(200).extract().as(Map.class);
+        organization.put("clearance", "NATO_RESTRICTED");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(organization)
+                .put("/api/v1/organizations/{id}", maker.id()).then().statusCode(200);
+        given().auth().oauth2(ministry.token()).get(explanation, offer, profile).then().statusCode(200)
+                .body("eligible", equalTo(false))
+                .body("hardRules.find { it.ruleId == 'clearance' }.passed", equalTo(false));
+        given().auth().oauth2(ministry.token()).queryParam("size", 200).get("/api/v1/offers/{id}/matches", offer).then()
+                .body("items.manufacturerId", not(hasItem((int) profile)));
+    }
+
     /** The instance that saves a rule set scores with it at once, even while another instance holds the job lock. */
     @Test
     void aSavedRuleSetIsUsedAtOnceWhileAnotherInstanceRunsTheJob() throws Exception {
