@@ -120,15 +120,42 @@ public class MatchStore {
     Event<MatchesSuggested> suggested;
 
     /**
+     * The engine's current rankings, as the store reads them while it holds an offer's lock: two
+     * re-matches of the same offer (two profiles edited at once, say) may compute in one order and
+     * write in the other, and a ranking read before the lock could then overwrite a newer one.
+     */
+    public interface Rankings {
+        List<ScoredMatch> topK(long offerId);
+
+        int ruleSetVersion();
+    }
+
+    /**
+     * Serialises the writers of one offer's stored ranking for the rest of the transaction. A row
+     * lock would not do: an offer without stored matches has no row to lock. (The two-key form
+     * keeps these apart from the full re-match's one-key lock.)
+     */
+    private static void lockOffer(Connection c, long offerId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            s.setInt(1, OFFER_LOCKS);
+            s.setInt(2, Long.hashCode(offerId));
+            s.execute();
+        }
+    }
+
+    /** The first key of every offer's lock: any fixed number. */
+    private static final int OFFER_LOCKS = 0x4b7a6f66;
+
+    /**
      * @param explain live explanation of a pair from the engine, or empty when either side left the index
      * @return how many suggestions the offer now has
      */
-    public int syncOffer(long offerId, List<ScoredMatch> topK, int ruleSetVersion,
-                         BiFunction<Long, Long, Optional<Explanation>> explain) {
+    public int syncOffer(long offerId, Rankings rankings, BiFunction<Long, Long, Optional<Explanation>> explain) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
+                lockOffer(c, offerId);
                 List<Long> fresh = new ArrayList<>();
-                int suggestions = sync(c, offerId, topK, ruleSetVersion, explain, fresh, Refresh.ALL);
+                int suggestions = sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, Refresh.ALL);
                 if (!fresh.isEmpty()) {
                     // Written by the observer in this same transaction: no notice without its match.
                     suggested.fire(new MatchesSuggested(offerId, fresh));
@@ -140,24 +167,26 @@ public class MatchStore {
 
     /**
      * Writes the rankings a profile change altered, in one transaction, offers in id order (the
-     * order a full re-match locks them in). Only the changed profile's pairs are always written;
-     * another profile's pair is written only if its rank or score moved, since its explanation
-     * depends on nothing else that changed, and only its rank if nothing else moved.
+     * order a full re-match locks them in), each as the engine has it once the offer is locked.
+     * Only the changed profile's pairs are always written; another profile's pair is written only
+     * if its rank or score moved, since its explanation depends on nothing else that changed, and
+     * only its rank if nothing else moved.
      *
-     * @param changes the altered rankings, by offer id
+     * @param offerIds the offers whose ranking the change altered, in ascending order
      */
-    public void syncProfileChange(long profileId, List<TopKChange> changes, int ruleSetVersion,
+    public void syncProfileChange(long profileId, List<Long> offerIds, Rankings rankings,
                                   BiFunction<Long, Long, Optional<Explanation>> explain) {
-        if (changes.isEmpty()) {
+        if (offerIds.isEmpty()) {
             return;
         }
         QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                for (TopKChange change : changes) {
+                for (long offerId : offerIds) {
+                    lockOffer(c, offerId);
                     List<Long> fresh = new ArrayList<>();
-                    sync(c, change.offerId(), change.topK(), ruleSetVersion, explain, fresh, id -> id == profileId);
+                    sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, id -> id == profileId);
                     if (!fresh.isEmpty()) {
-                        suggested.fire(new MatchesSuggested(change.offerId(), fresh));
+                        suggested.fire(new MatchesSuggested(offerId, fresh));
                     }
                 }
                 return null;

@@ -231,7 +231,7 @@ public class MatchingService {
             return;
         }
         current.upsertOffer(offer.get());
-        store.syncOffer(offerId, current.topKForOffer(offerId), current.ruleSet().version(), this::explainIfIndexed);
+        store.syncOffer(offerId, rankings(current), this::explainIfIndexed);
     }
 
     private void profileChanged(long profileId, boolean deleted, boolean afterFailure) {
@@ -240,25 +240,34 @@ public class MatchingService {
         if (!afterFailure && profile.isPresent() && current.holds(profile.get())) {
             return; // as for an offer: nothing the matcher reads changed
         }
-        List<TopKChange> changed = profile.isPresent() ? current.upsertProfile(profile.get()) : current.removeProfile(profileId);
+        List<TopKChange> changes = profile.isPresent() ? current.upsertProfile(profile.get()) : current.removeProfile(profileId);
+        List<Long> changed = changes.stream().map(TopKChange::offerId).toList();
         if (afterFailure) {
             // The index reports only what this call changed, and an attempt that failed while
             // storing may have changed it already: then it reports nothing, and the rankings that
             // attempt altered would stay unstored. So every offer where the profile is, in the
             // index or in the stored matches, is written from its current ranking.
-            changed = new ArrayList<>();
-            for (Map.Entry<Long, List<ScoredMatch>> ranking
-                    : currentRankings(current, Set.of(profileId), store.offersMatching(List.of(profileId))).entrySet()) {
-                changed.add(new TopKChange(ranking.getKey(), ranking.getValue()));
-            }
+            changed = List.copyOf(currentRankings(current, Set.of(profileId), store.offersMatching(List.of(profileId))).keySet());
         }
-        int version = current.ruleSet().version();
-        store.syncProfileChange(profileId, changed, version, this::explainIfIndexed);
-        Set<Long> synced = new HashSet<>();
-        changed.forEach(change -> synced.add(change.offerId()));
+        store.syncProfileChange(profileId, changed, rankings(current), this::explainIfIndexed);
         if (profile.isPresent()) {
-            store.recheckProfile(profileId, version, synced, this::explainIfIndexed);
+            store.recheckProfile(profileId, current.ruleSet().version(), new HashSet<>(changed), this::explainIfIndexed);
         }
+    }
+
+    /** The engine's rankings as the store reads them, under each offer's lock. */
+    private static MatchStore.Rankings rankings(MatchEngine current) {
+        return new MatchStore.Rankings() {
+            @Override
+            public List<ScoredMatch> topK(long offerId) {
+                return current.topKForOffer(offerId);
+            }
+
+            @Override
+            public int ruleSetVersion() {
+                return current.ruleSet().version();
+            }
+        };
     }
 
     /**

@@ -228,6 +228,62 @@ class MatchingApiTest {
                 .statusCode(200);
     }
 
+    /**
+     * Profiles of one offer edited at once: each re-match computes the offer's ranking and then
+     * writes it, and two may write in the other order than they computed. The stored ranking must
+     * end as the index has it, not as the slower of two writers last saw it.
+     */
+    @Test
+    void concurrentEditsInOneOfferLeaveItsStoredRankingAsTheIndexHasIt() throws Exception {
+        long offer = offerFor("autonomous.usv");
+        int writers = 6;
+        List<Org> makers = new java.util.ArrayList<>();
+        List<Long> profiles = new java.util.ArrayList<>();
+        List<Map<String, Object>> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            Org org = createOrganization("MANUFACTURER", "UA");
+            Map<String, Object> body = profileBody(org.id(), List.of(capability("autonomous.usv", 7, 7, 10 + i)));
+            makers.add(org);
+            bodies.add(body);
+            profiles.add(createProfile(org, body));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                int writer = i;
+                done.add(pool.submit(() -> {
+                    // Each profile's capacity swings across the others', so every edit reorders the ranking.
+                    for (int edit = 0; edit < 8; edit++) {
+                        Map<String, Object> body = bodies.get(writer);
+                        body.put("version", edit);
+                        body.put("capabilities", List.of(capability("autonomous.usv", 7, 7, 1 + (writer * 7 + edit * 13) % 50)));
+                        given().auth().oauth2(makers.get(writer).token()).contentType(ContentType.JSON).body(body)
+                                .put("/api/v1/manufacturers/{id}", profiles.get(writer)).then().statusCode(200);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> inIndex = new java.util.ArrayList<>();
+        for (ua.kuznia.matching.engine.ScoredMatch match : matching.engine().topKForOffer(offer)) {
+            inIndex.add(match.profileId() + "@" + match.score());
+        }
+        List<String> storedRanking = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT profile_id, score FROM match_result WHERE offer_id = " + offer
+                     + " AND rank IS NOT NULL ORDER BY rank")) {
+            while (rs.next()) {
+                storedRanking.add(rs.getLong(1) + "@" + rs.getDouble(2));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(inIndex, storedRanking);
+    }
+
     /** A manufacturer is matched as cleared by its profile, but never above its organization's vetting, lowered or not. */
     @Test
     void aLoweredVettingTakesTheManufacturerOutOfOffersAboveIt() {
