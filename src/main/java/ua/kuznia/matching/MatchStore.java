@@ -135,10 +135,13 @@ public class MatchStore {
      * lock would not do: an offer without stored matches has no row to lock. (The two-key form
      * keeps these apart from the full re-match's one-key lock.)
      */
-    private static void lockOffer(Connection c, long offerId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+    private static void lockOffers(Connection c, List<Long> offerIds) throws SQLException {
+        // All in one round trip (a profile edit may alter a hundred rankings), in ascending key
+        // order, the order every writer takes them in.
+        try (PreparedStatement s = c.prepareStatement("SELECT count(pg_advisory_xact_lock(?, k))"
+                + " FROM (SELECT DISTINCT unnest(?::int[]) AS k ORDER BY k) AS keys")) {
             s.setInt(1, OFFER_LOCKS);
-            s.setInt(2, Long.hashCode(offerId));
+            s.setArray(2, c.createArrayOf("integer", offerIds.stream().map(id -> Long.hashCode(id)).toArray()));
             s.execute();
         }
     }
@@ -153,7 +156,7 @@ public class MatchStore {
     public int syncOffer(long offerId, Rankings rankings, BiFunction<Long, Long, Optional<Explanation>> explain) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                lockOffer(c, offerId);
+                lockOffers(c, List.of(offerId));
                 List<Long> fresh = new ArrayList<>();
                 int suggestions = sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, Refresh.ALL);
                 if (!fresh.isEmpty()) {
@@ -181,8 +184,8 @@ public class MatchStore {
         }
         QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
+                lockOffers(c, offerIds);
                 for (long offerId : offerIds) {
-                    lockOffer(c, offerId);
                     List<Long> fresh = new ArrayList<>();
                     sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, id -> id == profileId);
                     if (!fresh.isEmpty()) {
