@@ -100,6 +100,10 @@ public class AidRecordService {
                     : new Problem.Violation(ViolationMessages::place_file, e.text)));
         }
         String sha256 = KielImportService.sha256(bytes);
+        // Two uploads of one file at once (a double submit, a client's retry) would both find no
+        // earlier import and both insert: the second waits here until the first commits, then sees it.
+        AidRecord.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:sha, 0))")
+                .setParameter("sha", sha256).getSingleResult();
         AidRecord earlier = AidRecord.<AidRecord>find("importSha256", Sort.by("id"), sha256).firstResult();
         if (earlier != null) {
             throw ProblemException.conflict("/problems/duplicate-import", "Already imported",

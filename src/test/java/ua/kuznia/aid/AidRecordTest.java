@@ -155,6 +155,33 @@ class AidRecordTest {
         assertEquals(5, recordsWithSource(source));
     }
 
+    /** A double submit: the same file twice at once is imported once, and the other upload is told so. */
+    @Test
+    void theSameFileUploadedTwiceAtOnceIsImportedOnce() throws Exception {
+        String source = Fixtures.unique("twice");
+        StringBuilder file = new StringBuilder(HEADER).append("\r\n");
+        for (int i = 0; i < 200; i++) {
+            file.append("PL,2025-03-31,INDUSTRY_PROCUREMENT,munitions.artillery-155,2024-02-20,1000,500,10,5,rounds,")
+                    .append("2024-06-10,,").append(source).append(",row ").append(i).append("\r\n");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> uploads = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                uploads.add(pool.submit(() -> importCsv(file.toString()).extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> upload : uploads) {
+                statuses.add(upload.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, recordsWithSource(source));
+    }
+
     @Test
     void brokenQuotingForeignEncodingsAndUnknownColumnsAreRefused() {
         String source = Fixtures.unique("quote");
