@@ -358,8 +358,10 @@ public class MatchStore {
                                BiFunction<Long, Long, Optional<Explanation>> explain) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection();
+                 // Locked as read: a decision taken meanwhile (an approval) must be the status judged,
+                 // not overwritten by one judged from the status before it.
                  PreparedStatement s = c.prepareStatement("SELECT offer_id, status FROM match_result"
-                         + " WHERE profile_id = ? AND status <> 'SUGGESTED' AND rank IS NULL")) {
+                         + " WHERE profile_id = ? AND status <> 'SUGGESTED' AND rank IS NULL ORDER BY offer_id FOR UPDATE")) {
                 s.setLong(1, profileId);
                 Map<Long, String> rows = new java.util.TreeMap<>(); // offer order, as a full re-match locks them
                 try (ResultSet rs = s.executeQuery()) {
