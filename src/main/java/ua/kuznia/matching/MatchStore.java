@@ -38,6 +38,8 @@ import ua.kuznia.matching.engine.TopKChange;
 @ApplicationScoped
 public class MatchStore {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(MatchStore.class);
+
     private static final String UPSERT = "INSERT INTO match_result (offer_id, profile_id, score, rank, ruleset_version,"
             + " explanation, status) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), 'SUGGESTED')"
             + " ON CONFLICT (offer_id, profile_id) DO UPDATE SET score = EXCLUDED.score, rank = EXCLUDED.rank,"
@@ -260,8 +262,16 @@ public class MatchStore {
                 c.commit();
                 // The run is one plain JDBC transaction, outside JTA; its new suggestions are announced
                 // right after it commits, one short transaction per offer.
-                freshByOffer.forEach((offerId, fresh) -> QuarkusTransaction.requiringNew()
-                        .run(() -> suggested.fire(new MatchesSuggested(offerId, fresh))));
+                // Committed: whatever happens next, the job is done. An announcement that fails (the
+                // database gone for a moment) is logged and the others still go out.
+                freshByOffer.forEach((offerId, fresh) -> {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> suggested.fire(new MatchesSuggested(offerId, fresh)));
+                    } catch (RuntimeException e) {
+                        LOG.warnf("New suggestions of offer %d stored by the full re-match but not announced: %s",
+                                offerId, e.getMessage());
+                    }
+                });
                 return suggestions;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
