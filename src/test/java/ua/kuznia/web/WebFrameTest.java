@@ -51,6 +51,21 @@ class WebFrameTest {
                 .body(containsString("<html lang=\"uk\">"));
     }
 
+    /** What a role may read, its navigation offers: an auditor reads the review queue, the rule set and the gaps. */
+    @Test
+    void theNavigationOffersAnAuditorWhatItMayRead() {
+        String home = given().auth().oauth2(Tokens.auditor()).get("/ui").then().statusCode(200).extract().asString();
+        for (String page : java.util.List.of("/ui/review", "/ui/ruleset", "/ui/gaps", "/ui/aid")) {
+            org.junit.jupiter.api.Assertions.assertTrue(home.contains("<a href=\"" + page + "\""), page + " in the navigation");
+            org.junit.jupiter.api.Assertions.assertTrue(home.contains("<a class=\"tile\" href=\"" + page + "\""), page + " on the home page");
+            given().auth().oauth2(Tokens.auditor()).get(page).then().statusCode(200);
+        }
+        // A manufacturer gets none of them, and would be refused them.
+        String maker = given().auth().oauth2(Fixtures.createOrganization("MANUFACTURER", "UA").token()).get("/ui").then()
+                .statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(maker.contains("href=\"/ui/review\""));
+    }
+
     /** The switch comes back to the same view: its filters kept, and never to a URL that only takes a post. */
     @Test
     void theLanguageSwitchComesBackToTheSameView() {
