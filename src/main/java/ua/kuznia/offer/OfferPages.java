@@ -84,7 +84,7 @@ public class OfferPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance offers(List<OfferView> offers, Page<OfferView> page);
+        static native TemplateInstance offers(List<OfferView> offers, ua.kuznia.web.Pager pager);
 
         static native TemplateInstance editor(OfferForm form, FormErrors errors, List<TaxonomyChoices.Choice> areas,
                                               List<TaxonomyChoices.Choice> certifications, List<TaxonomyChoices.Choice> levels,
@@ -116,10 +116,13 @@ public class OfferPages {
     @Inject
     ValidatorFactory validators;
 
+    /** Offers on one page of "My offers"; a ministry with more pages through them. */
+    static final int OWN_PAGE_SIZE = 50;
+
     @GET
     public TemplateInstance list(@RestQuery Integer page) {
-        Page<OfferView> own = offers.own(new PageRequest(page == null || page < 0 ? 0 : page, 50), callers.current());
-        return ui.page(Templates.offers(own.items(), own));
+        Page<OfferView> own = offers.own(new PageRequest(page == null || page < 0 ? 0 : page, OWN_PAGE_SIZE), callers.current());
+        return ui.page(Templates.offers(own.items(), ua.kuznia.web.Pager.of(own)));
     }
 
     @GET

@@ -123,4 +123,20 @@ class OfferPagesTest {
         given().auth().oauth2(ministry.token()).get("/ui/offers/{id}/candidates", hidden).then().statusCode(200)
                 .body(not(containsString("id=\"error")));
     }
+
+    /** A ministry with more offers than a page holds pages through them all. */
+    @Test
+    void myOffersPageThroughEveryOffer() {
+        Org ministry = createOrganization("MINISTRY", "LT");
+        for (int i = 0; i <= OfferPages.OWN_PAGE_SIZE; i++) {
+            createOffer(ministry, ua.kuznia.testing.Fixtures.offerBody(ministry.id(), List.of("radar")));
+        }
+        String first = given().auth().oauth2(ministry.token()).get("/ui/offers").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(OfferPages.OWN_PAGE_SIZE, first.split("/edit\"", -1).length - 1);
+        org.junit.jupiter.api.Assertions.assertTrue(first.contains("href=\"/ui/offers?page=1\" rel=\"next\""), "a link to the next page");
+        String second = given().auth().oauth2(ministry.token()).queryParam("page", 1).get("/ui/offers").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(1, second.split("/edit\"", -1).length - 1);
+        org.junit.jupiter.api.Assertions.assertTrue(second.contains("rel=\"prev\""), "a link back");
+    }
 }
