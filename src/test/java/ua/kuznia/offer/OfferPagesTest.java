@@ -98,6 +98,14 @@ class OfferPagesTest {
                 .post("/ui/offers").then().statusCode(422)
                 .body(containsString("id=\"error-areas\">must name at least one capability area"),
                         containsString("id=\"error-minTrl\">must be less than or equal to 9"));
+        // Errors on the selects are shown by them and tied to them too.
+        form(ministry.token()).formParam("title", "Fictional selects").formParam("areas", "radar")
+                .formParam("transferType", "LICENSED_PRODUCTION").formParam("minTrl", "5").formParam("minMrl", "5")
+                .formParam("requiredClearance", "SECRETISH").formParam("classification", "UNCLASSIFIED").formParam("status", "MAYBE")
+                .post("/ui/offers").then().statusCode(422)
+                .body(containsString("name=\"requiredClearance\" aria-invalid=\"true\" aria-describedby=\"error-requiredClearance\""),
+                        containsString("name=\"status\" aria-invalid=\"true\" aria-describedby=\"error-status\""),
+                        containsString("id=\"error-status\">"));
         long offer = createOffer(ministry, offerBody(ministry.id(), List.of("munitions")));
         Org other = createOrganization("MINISTRY", "IT");
         given().auth().oauth2(other.token()).get("/ui/offers/{id}/candidates", offer).then().statusCode(403);
