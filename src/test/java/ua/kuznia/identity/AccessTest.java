@@ -11,6 +11,7 @@ import static ua.kuznia.testing.Fixtures.createOrganization;
 import static ua.kuznia.testing.Fixtures.createProfile;
 import static ua.kuznia.testing.Fixtures.offerBody;
 import static ua.kuznia.testing.Fixtures.profileBody;
+import static ua.kuznia.testing.Fixtures.vet;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -308,14 +309,5 @@ class AccessTest {
         profile.put("clearance", "NATO_SECRET");
         profile.put("id", createProfile(maker, profile));
         return profile;
-    }
-
-    /** An admin sets the organization's vetted clearance. */
-    private static void vet(Org organization, String clearance) {
-        Map<String, Object> row = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", organization.id())
-                .then().statusCode(200).extract().as(Map.class);
-        row.put("clearance", clearance);
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(row)
-                .put("/api/v1/organizations/{id}", organization.id()).then().statusCode(200);
     }
 }

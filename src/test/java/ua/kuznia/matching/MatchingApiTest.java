@@ -299,11 +299,7 @@ class MatchingApiTest {
         given().auth().oauth2(ministry.token()).get(explanation, offer, profile).then().statusCode(200)
                 .body("eligible", equalTo(true));
 
-        Map<String, Object> organization = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", maker.id())
-                .then().statusCode(200).extract().as(Map.class);
-        organization.put("clearance", "NATO_RESTRICTED");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(organization)
-                .put("/api/v1/organizations/{id}", maker.id()).then().statusCode(200);
+        ua.kuznia.testing.Fixtures.vet(maker, "NATO_RESTRICTED");
         given().auth().oauth2(ministry.token()).get(explanation, offer, profile).then().statusCode(200)
                 .body("eligible", equalTo(false))
                 .body("hardRules.find { it.ruleId == 'clearance' }.passed", equalTo(false));

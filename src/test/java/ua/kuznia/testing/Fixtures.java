@@ -54,6 +54,15 @@ public final class Fixtures {
         return createOrganization(kind, country, "NATO_SECRET");
     }
 
+    /** An admin sets the organization's vetted clearance. */
+    public static void vet(Org organization, String clearance) {
+        Map<String, Object> row = given().auth().oauth2(Tokens.admin()).get("/api/v1/organizations/{id}", organization.id())
+                .then().statusCode(200).extract().as(Map.class);
+        row.put("clearance", clearance);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(row)
+                .put("/api/v1/organizations/{id}", organization.id()).then().statusCode(200);
+    }
+
     public static Org createOrganization(String kind, String country, String clearance) {
         String code = unique(kind.toLowerCase());
         Map<String, Object> body = Map.of("code", code, "kind", kind,
