@@ -171,6 +171,7 @@ class NotificationTest {
         assertEquals(1, toMaker.size());
         Mail mail = toMaker.get(0);
         assertTrue(mail.getSubject().contains("Міністерство зацікавлене"), mail.getSubject());
+        assertTrue(mail.getSubject().startsWith("Кузня: "), "the product's Ukrainian name: " + mail.getSubject());
         assertTrue(mail.getText().contains("/ui/matches/" + match), mail.getText());
         assertTrue(mail.getHtml().contains("Jammer &lt;b&gt;bold&lt;/b&gt;"), mail.getHtml());
         // Mail is sent in commit order on one thread: the muted one before it was never sent.
