@@ -215,6 +215,36 @@ class NotificationTest {
         assertTrue(toMaker == null || toMaker.isEmpty(), "mailed after revocation: " + toMaker);
     }
 
+    /** Mail keeps need-to-know as the inbox does: an offer above the organization's clearance is not mailed. */
+    @Test
+    void noOfferAboveTheRecipientsClearanceIsMailed() throws InterruptedException {
+        ministry = createOrganization("MINISTRY", "NO", "NATO_SECRET");
+        Map<String, Object> body = offerBody(ministry.id(), List.of("radar.air-surveillance"));
+        body.put("classification", "NATO_SECRET");
+        body.put("title", "Secret radar offer (test)");
+        offer = createOffer(ministry, body);
+        maker = createOrganization("MANUFACTURER", "UA", "NATO_SECRET");
+        Map<String, Object> profile = profileBody(maker.id(), List.of(capability("radar.air-surveillance", 8, 8, 500)));
+        profile.put("clearance", "NATO_SECRET");
+        long profileId = createProfile(maker, profile);
+        match = given().auth().oauth2(ministry.token()).queryParam("size", 200).get("/api/v1/offers/{id}/matches", offer)
+                .then().statusCode(200).extract().jsonPath().getLong("items.find { it.manufacturerId == " + profileId + " }.id");
+        String ministryAddress = "member-of-" + ministry.code() + "@example.test";
+        String makerAddress = "member-of-" + maker.code() + "@example.test";
+        given().auth().oauth2(ministry.token()).get("/api/v1/notifications/preferences").then().statusCode(200);
+        given().auth().oauth2(maker.token()).get("/api/v1/notifications/preferences").then().statusCode(200);
+
+        // The ministry's vetting falls below its own offer: the maker's interest must not reach its mail.
+        ua.kuznia.testing.Fixtures.vet(ministry, "NATO_RESTRICTED");
+        act(maker.token(), match, "interest", Map.of());
+        // A later mail on the same thread, to a recipient still cleared, marks when the first would have gone.
+        ua.kuznia.testing.Fixtures.vet(ministry, "NATO_SECRET");
+        act(ministry.token(), match, "interest", Map.of());
+        assertEquals(1, mailTo(makerAddress).size());
+        List<Mail> toMinistry = mailbox.getMailsSentTo(ministryAddress);
+        assertTrue(toMinistry == null || toMinistry.isEmpty(), "mailed above clearance: " + toMinistry);
+    }
+
     @Test
     void badPreferencesNameTheFieldAndTheRule() {
         Org org = createOrganization("MANUFACTURER", "UA");
