@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -132,7 +131,7 @@ public class AuditService {
         }
         Classification[] levels = Classification.values();
         if (!caller.clearedFor(levels[levels.length - 1])) {
-            filter.where(WITHIN_CLEARANCE, "levels", Arrays.stream(levels).filter(caller::clearedFor).map(Enum::name).toList());
+            filter.where(WITHIN_CLEARANCE, "levels", caller.clearedLevels());
         }
         SqlFilter.CountedPage found = filter.countedPage(em, "SELECT a.id, a.occurred_at, a.subject, a.username,"
                 + " a.organization_code, a.entity_type, a.entity_id, a.action, a.changes::text, a.note",

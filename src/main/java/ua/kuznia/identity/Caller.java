@@ -1,5 +1,7 @@
 package ua.kuznia.identity;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import ua.kuznia.organization.OrganizationKind;
 import ua.kuznia.taxonomy.Classification;
@@ -29,5 +31,10 @@ public record Caller(String subject, String username, Set<String> roles, Long or
 
     public boolean clearedFor(Classification level) {
         return clearance.covers(level);
+    }
+
+    /** The codes of every level the caller is cleared for, for SQL filters ({@code classification IN (...)}). */
+    public List<String> clearedLevels() {
+        return Arrays.stream(Classification.values()).filter(this::clearedFor).map(Enum::name).toList();
     }
 }

@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import ua.kuznia.identity.Caller;
-import ua.kuznia.taxonomy.Classification;
 
 /**
  * Where supply, demand and partnerships stand per capability area, so coordinators see which
@@ -61,7 +59,7 @@ public class GapService {
     @Transactional
     public List<AreaGap> gaps(Caller caller) {
         Map<String, Double> priorities = ruleSets.current().areaPriorities();
-        List<String> levels = Arrays.stream(Classification.values()).filter(caller::clearedFor).map(Enum::name).toList();
+        List<String> levels = caller.clearedLevels();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SQL).setParameter("levels", levels).getResultList();
         return rows.stream().map(r -> {

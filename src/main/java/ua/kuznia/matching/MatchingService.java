@@ -24,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -247,7 +248,7 @@ public class MatchingService {
             // storing may have changed it already: then it reports nothing, and the rankings that
             // attempt altered would stay unstored. So every offer where the profile is, in the
             // index or in the stored matches, is written from its current ranking.
-            changed = List.copyOf(currentRankings(current, Set.of(profileId), store.offersMatching(List.of(profileId))).keySet());
+            changed = List.copyOf(offersToRewrite(current, Set.of(profileId), store.offersMatching(List.of(profileId))));
         }
         store.syncProfileChange(profileId, changed, rankings(current), this::explainIfIndexed);
         if (profile.isPresent()) {
@@ -271,21 +272,16 @@ public class MatchingService {
     }
 
     /**
-     * The current top K, by offer id, of the given offers and of every offer whose ranking in
-     * the index holds one of the profiles. Callers pass the offers where the profiles have stored
-     * matches: writing those from the index brings the store in line with it for the profiles.
+     * The given offers and every offer whose ranking in the index holds one of the profiles, in
+     * ascending order. Callers pass the offers where the profiles have stored matches: writing
+     * those from the index brings the store in line with it for the profiles.
      */
-    private static SortedMap<Long, List<ScoredMatch>> currentRankings(MatchEngine current, Set<Long> profileIds,
-                                                                      Set<Long> offers) {
-        Set<Long> all = new TreeSet<>(offers);
+    private static SortedSet<Long> offersToRewrite(MatchEngine current, Set<Long> profileIds, Set<Long> offers) {
+        SortedSet<Long> all = new TreeSet<>(offers);
         for (long profileId : profileIds) {
             current.matchesForProfile(profileId).forEach(match -> all.add(match.offerId()));
         }
-        SortedMap<Long, List<ScoredMatch>> rankings = new TreeMap<>();
-        for (long offerId : all) {
-            rankings.put(offerId, current.topKForOffer(offerId));
-        }
-        return rankings;
+        return all;
     }
 
     Optional<Explanation> explainIfIndexed(long offerId, long profileId) {
@@ -427,7 +423,11 @@ public class MatchingService {
         // The profiles' stored matches as this run wrote them, and the offers changed since.
         Set<Long> stored = store.offersMatching(c, profiles);
         stored.addAll(offers);
-        return currentRankings(current, profiles, stored);
+        SortedMap<Long, List<ScoredMatch>> rankings = new TreeMap<>();
+        for (long offerId : offersToRewrite(current, profiles, stored)) {
+            rankings.put(offerId, current.topKForOffer(offerId));
+        }
+        return rankings;
     }
 
     public record Preview(int ruleSetVersion, int suggestionsNow, int suggestionsAfter, int appear, int disappear,

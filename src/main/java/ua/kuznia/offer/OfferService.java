@@ -51,7 +51,7 @@ public class OfferService {
      * Within that, staff read all offers, ministries open ones and their own, manufacturers open ones.
      */
     public static SqlFilter visibleTo(Caller caller) {
-        List<String> levels = Arrays.stream(Classification.values()).filter(caller::clearedFor).map(Enum::name).toList();
+        List<String> levels = caller.clearedLevels();
         SqlFilter filter = new SqlFilter().where("t.classification IN (:callerLevels)", "callerLevels", levels);
         if (caller.readsEverything()) {
             return filter;
