@@ -25,14 +25,11 @@ import ua.kuznia.taxonomy.Classification;
 public class MatchSource {
 
     // A profile is cleared as it says, but never above what an admin vetted for its organization
-    // (as the caller's need-to-know is): a vetting lowered after the profile was saved counts.
-    private static final String PROFILES = "SELECT p.id, p.status,"
-            + " CASE WHEN own.rank <= vetted.rank THEN p.clearance ELSE org.clearance END, o.risk_tier, p.certifications,"
+    // (organization_clearance): a vetting lowered after the profile was saved counts.
+    private static final String PROFILES = "SELECT p.id, p.status, oc.clearance, o.risk_tier, p.certifications,"
             + " p.seeking_areas, p.seeking_transfer_types, c.area_code, c.trl, c.mrl, c.monthly_capacity"
             + " FROM manufacturer_profile p JOIN oblast o ON o.code = p.oblast_code"
-            + " JOIN organization org ON org.id = p.organization_id"
-            + " JOIN classification_level own ON own.code = p.clearance"
-            + " JOIN classification_level vetted ON vetted.code = org.clearance"
+            + " JOIN organization_clearance oc ON oc.organization_id = p.organization_id"
             + " LEFT JOIN profile_capability c ON c.profile_id = p.id";
     private static final String OFFERS = "SELECT id, status, areas, transfer_type, min_trl, min_mrl, min_monthly_capacity,"
             + " required_certifications, required_clearance, classification, max_risk_tier, target_volume FROM transfer_offer";

@@ -112,14 +112,9 @@ public class NotificationMailer {
                         + " AND pr.email IS NOT NULL AND pr.email_enabled AND NOT pr.revoked"
                         // Need-to-know, as in the inbox: no offer above the organization's clearance (a
                         // manufacturer's capped at its vetted one) reaches its mail.
-                        + " JOIN organization ro ON ro.id = n.organization_id"
-                        + " JOIN classification_level vetted ON vetted.code = ro.clearance"
-                        + " LEFT JOIN manufacturer_profile rp ON rp.organization_id = ro.id AND ro.kind = 'MANUFACTURER'"
-                        + " LEFT JOIN classification_level own ON own.code = rp.clearance"
+                        + " JOIN organization_clearance oc ON oc.organization_id = n.organization_id"
                         + " JOIN classification_level marked ON marked.code = t.classification"
-                        + " WHERE n.id IN (:ids)"
-                        + " AND marked.rank <= CASE WHEN ro.kind = 'MANUFACTURER'"
-                        + " THEN LEAST(coalesce(own.rank, 0), vetted.rank) ELSE vetted.rank END"
+                        + " WHERE n.id IN (:ids) AND marked.rank <= oc.rank"
                         + " AND NOT (n.kind = 'NEW_MATCH' AND pr.mute_new_match)"
                         + " AND NOT (n.kind = 'INTEREST' AND pr.mute_interest)"
                         + " AND NOT (n.kind = 'DECISION' AND pr.mute_decision)"
