@@ -57,6 +57,8 @@ public class ChangeFeed {
     });
     private volatile boolean running;
     private Thread listener;
+    /** Where other instances' changes go; null until {@link #start}. */
+    private volatile Consumer<Change> apply;
 
     /**
      * The log row and its NOTIFY (sent at commit), in one statement on the writing transaction's
@@ -95,16 +97,49 @@ public class ChangeFeed {
     public synchronized void start(long position, Consumer<Change> apply) {
         lastApplied = position;
         markSeenUpTo(position);
+        this.apply = apply;
         running = true;
         listener = new Thread(() -> listen(apply), "kuznia-change-feed");
         listener.setDaemon(true);
         listener.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (listener != null) {
-            listener.interrupt();
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * Stops listening and waits for the listener to end; {@link #start} listens again. Writers
+     * still catch up ({@link #catchUpWithin}): the log stays readable without the notifications.
+     */
+    public void stop() {
+        Thread stopping;
+        synchronized (this) {
+            running = false;
+            stopping = listener;
+        }
+        if (stopping != null) {
+            stopping.interrupt();
+            try {
+                stopping.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Applies the other instances' changes committed so far, on the caller's connection, before
+     * the caller writes a ranking from this instance's index. A writer calls it once it holds the
+     * offer's lock: any replica that wrote the offer's ranking before has committed by then, and
+     * so has the change it wrote it for; without this, a replica whose feed lags a few
+     * milliseconds would write the ranking without that change, and nothing would write it again
+     * until the offer's next change.
+     */
+    public void catchUpWithin(Connection c) throws SQLException {
+        Consumer<Change> to = apply;
+        if (to != null) {
+            catchUp(c, to);
         }
     }
 
@@ -137,7 +172,7 @@ public class ChangeFeed {
      * appear after a larger one. Re-reading a window below the high-water mark, and remembering
      * which ids were applied, catches those late commits.
      */
-    private void catchUp(Connection c, Consumer<Change> apply) throws SQLException {
+    private synchronized void catchUp(Connection c, Consumer<Change> apply) throws SQLException {
         List<Change> changes = new ArrayList<>();
         List<Long> own = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, entity_type, entity_id, deleted, origin"

@@ -121,6 +121,9 @@ public class MatchStore {
     @Inject
     Event<MatchesSuggested> suggested;
 
+    @Inject
+    ChangeFeed feed;
+
     /**
      * The engine's current rankings, as the store reads them while it holds an offer's lock: two
      * re-matches of the same offer (two profiles edited at once, say) may compute in one order and
@@ -159,6 +162,7 @@ public class MatchStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 lockOffers(c, List.of(offerId));
+                feed.catchUpWithin(c);
                 List<Long> fresh = new ArrayList<>();
                 int suggestions = sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, Refresh.ALL);
                 if (!fresh.isEmpty()) {
@@ -187,6 +191,7 @@ public class MatchStore {
         QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 lockOffers(c, offerIds);
+                feed.catchUpWithin(c);
                 for (long offerId : offerIds) {
                     List<Long> fresh = new ArrayList<>();
                     sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, id -> id == profileId);

@@ -16,6 +16,10 @@ public interface UiMessages {
     @Message("Defence-industry partnerships: Ukrainian manufacturers, allied technology-transfer offers, explained matches.")
     String app_tagline();
 
+    /** The landing page's title: the layout adds the product's name after it. */
+    @Message("Defence-industry partnerships")
+    String landing_title();
+
     @Message("Skip to content")
     String skip_to_content();
 

@@ -26,13 +26,16 @@ class WebFrameTest {
         given().accept("text/html").get("/").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<html lang=\"en\">"), containsString("For manufacturers"),
+                        // The product's name once, after what the page is.
+                        containsString("<title>Defence-industry partnerships · Kuznia</title>"),
                         containsString("href=\"/static/kuznia.css\""), not(containsString("https://")));
     }
 
     @Test
     void browserLanguageIsFollowedWhenNothingWasChosen() {
         given().header("Accept-Language", "de-DE,uk;q=0.8,en;q=0.5").get("/").then().statusCode(200)
-                .body(containsString("<html lang=\"uk\">"), containsString("Для виробників"));
+                .body(containsString("<html lang=\"uk\">"), containsString("Для виробників"),
+                        containsString("<title>Партнерства оборонної промисловості · Кузня</title>"));
         given().header("Accept-Language", "pl, de;q=0.5").get("/").then().statusCode(200)
                 .body(containsString("<html lang=\"en\">"));
     }

@@ -103,6 +103,28 @@ public final class SyntheticData {
         return profile(id, edition);
     }
 
+    /**
+     * The profile with one field of one capability changed, as a manufacturer updates a profile:
+     * its monthly capacity moved by up to a quarter either way (half of the edits), or its TRL or
+     * its MRL one level up or down (a quarter each, kept within the scale).
+     */
+    public ProfileData fieldEdit(ProfileData profile, RandomGenerator random) {
+        List<Capability> capabilities = new ArrayList<>(profile.capabilities());
+        if (capabilities.isEmpty()) {
+            return profile;
+        }
+        int at = random.nextInt(capabilities.size());
+        Capability c = capabilities.get(at);
+        int step = random.nextBoolean() ? 1 : -1;
+        int field = random.nextInt(4);
+        capabilities.set(at, field < 2
+                ? new Capability(c.area(), c.trl(), c.mrl(), Math.rint(c.monthlyCapacity() * (1 + step * 0.25 * random.nextDouble())))
+                : field == 2 ? new Capability(c.area(), clamp(c.trl() + step, 1, 9), c.mrl(), c.monthlyCapacity())
+                : new Capability(c.area(), c.trl(), clamp(c.mrl() + step, 1, 10), c.monthlyCapacity()));
+        return new ProfileData(profile.id(), profile.published(), profile.clearanceRank(), profile.riskTier(),
+                profile.certifications(), capabilities, profile.seekingAreas(), profile.seekingTransferTypes());
+    }
+
     private ProfileData profile(long id, int edition) {
         RandomGenerator random = random(id, 1 + 2 * edition);
         int count = weighted(random, CAPABILITY_COUNT_WEIGHTS);
