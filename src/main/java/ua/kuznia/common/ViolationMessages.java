@@ -261,6 +261,7 @@ public interface ViolationMessages {
     @Message("The resource was changed concurrently by someone else; reload it and apply your change again")
     String stale_write();
 
+    /** The codes of the action and the status in English, their names in the page's other languages. */
     @Message("{action} is not possible while the match is {status}")
     String invalid_transition(String action, String status);
 

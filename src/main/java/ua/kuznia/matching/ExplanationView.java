@@ -5,9 +5,9 @@ import java.util.Locale;
 import ua.kuznia.matching.engine.Explanation;
 
 /**
- * An explanation as a page shows it: descriptions in the page's language, each soft rule's
- * share of the score, and the geometry of the server-drawn bar chart (no scripts, no styles:
- * widths are SVG attributes).
+ * An explanation as a page shows it: descriptions and compared values in the page's language,
+ * each soft rule's share of the score, and the geometry of the server-drawn bar chart (no
+ * scripts, no styles: widths are SVG attributes).
  */
 public record ExplanationView(Explanation explanation, List<Hard> hard, List<Soft> soft, List<String> whyNot,
                               int chartHeight) {
@@ -54,7 +54,8 @@ public record ExplanationView(Explanation explanation, List<Hard> hard, List<Sof
     public static ExplanationView of(Explanation e, Locale locale) {
         boolean uk = "uk".equals(locale.getLanguage());
         List<Hard> hard = e.hardRules().stream()
-                .map(h -> new Hard(h.ruleId(), h.passed(), h.expected(), h.actual(), uk ? h.descriptionUk() : h.descriptionEn()))
+                .map(h -> new Hard(h.ruleId(), h.passed(), uk ? h.expectedUk() : h.expected(), uk ? h.actualUk() : h.actual(),
+                        uk ? h.descriptionUk() : h.descriptionEn()))
                 .toList();
         double weights = e.softRules().stream().mapToDouble(Explanation.SoftResult::weight).sum();
         double widest = e.softRules().stream().mapToDouble(s -> share(s.weight(), weights)).max().orElse(0);
@@ -64,7 +65,8 @@ public record ExplanationView(Explanation explanation, List<Hard> hard, List<Sof
             double share = share(s.weight(), weights);
             int y = soft.size() * ROW;
             soft.add(new Soft(s.ruleId(), uk ? s.descriptionUk() : s.descriptionEn(), s.value(), s.weight(), s.contribution(),
-                    share, s.basis(), y, (int) Math.round(share * scale), (int) Math.round(Math.max(0, s.contribution()) * scale)));
+                    share, uk ? s.basisUk() : s.basis(), y, (int) Math.round(share * scale),
+                    (int) Math.round(Math.max(0, s.contribution()) * scale)));
         }
         List<String> whyNot = e.whyNot().stream().map(r -> uk ? r.messageUk() : r.messageEn()).toList();
         return new ExplanationView(e, hard, soft, whyNot, Math.max(ROW, soft.size() * ROW));

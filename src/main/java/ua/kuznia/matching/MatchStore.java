@@ -101,11 +101,13 @@ public class MatchStore {
      * several kilobytes of jsonb that PostgreSQL compressed again on every rewrite. What is stored
      * is what varies: each rule's outcome, the values compared, weights and contributions, and the
      * codes of the reasons a pair is not suggested. The API and the pages explain a pair live from
-     * the engine, with the texts.
+     * the engine, with the texts. The values compared are kept in English only: their Ukrainian
+     * twins would add about as much again to every row, and the pages that show them explain the
+     * pair live.
      */
     private ObjectWriter storedExplanation;
 
-    @JsonIgnoreProperties({"descriptionEn", "descriptionUk", "messageEn", "messageUk"})
+    @JsonIgnoreProperties({"descriptionEn", "descriptionUk", "messageEn", "messageUk", "expectedUk", "actualUk", "basisUk"})
     private abstract static class WithoutCatalogTexts {
     }
 

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -137,6 +139,20 @@ public class ReviewService {
         return outcomes;
     }
 
+    /**
+     * The English detail, which the API answers with, names the action and the status by the codes
+     * the API takes and returns; a Ukrainian page names them as the review pages do.
+     */
+    private static Problem.Text invalidTransition(ReviewAction action, MatchStatus status) {
+        return m -> {
+            if (Locale.ENGLISH.getLanguage().equals(m.language())) {
+                return m.invalid_transition(action.name(), status.name());
+            }
+            ReviewMessages names = MessageBundles.get(ReviewMessages.class, Localized.Literal.of(m.language()));
+            return m.invalid_transition(names.action(action), names.status(status));
+        };
+    }
+
     /** A decision that needs a note was sent without one; a hold calls it a note, the others a reason. */
     private static ProblemException noteRequired(ReviewAction action) {
         Problem.Text text = switch (action) {
@@ -171,8 +187,7 @@ public class ReviewService {
             throw ProblemException.staleVersion(ViolationMessages::stale_match, version, match.version());
         }
         MatchStatus next = ReviewWorkflow.next(match.status(), action).orElseThrow(() -> ProblemException.conflict(
-                "/problems/invalid-transition", "Invalid transition",
-                m -> m.invalid_transition(String.valueOf(action), String.valueOf(match.status())),
+                "/problems/invalid-transition", "Invalid transition", invalidTransition(action, match.status()),
                 Map.of("currentStatus", match.status().name(), "allowed", ReviewWorkflow.allowed(match.status()))));
         if (ReviewWorkflow.needsNote(action) && (note == null || note.isBlank())) {
             throw noteRequired(action);

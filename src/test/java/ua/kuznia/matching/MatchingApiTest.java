@@ -75,7 +75,11 @@ class MatchingApiTest {
                 .body("eligible", equalTo(true)).body("suggested", equalTo(true)).body("rank", notNullValue())
                 .body("hardRules.find { it.ruleId == 'readiness' }.passed", equalTo(true))
                 .body("softRules.find { it.ruleId == 'area-specificity' }.value", equalTo(1.0f))
-                .body("softRules.find { it.ruleId == 'area-specificity' }.descriptionUk", notNullValue());
+                .body("softRules.find { it.ruleId == 'area-specificity' }.descriptionUk", notNullValue())
+                .body("hardRules.find { it.ruleId == 'readiness' }.expected", equalTo("TRL >= 6 and MRL >= 6 in an offer area"))
+                .body("hardRules.find { it.ruleId == 'readiness' }.expectedUk", equalTo("TRL ≥ 6 і MRL ≥ 6 у напрямі пропозиції"))
+                .body("softRules.find { it.ruleId == 'area-specificity' }.basisUk",
+                        equalTo("autonomous.usv у напрямі пропозиції autonomous.usv, різниця рівнів: 0"));
 
         // The capability drops below the offer's TRL: the suggestion disappears at once, and the
         // explanation says why not.
@@ -96,7 +100,9 @@ class MatchingApiTest {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              java.sql.ResultSet rs = s.executeQuery("SELECT rank, version, explanation->>'rank',"
                      + " jsonb_array_length(explanation->'hardRules'), jsonb_array_length(explanation->'softRules'),"
-                     + " jsonb_exists(explanation->'hardRules'->0, 'expected'), explanation::text LIKE '%description%'"
+                     + " jsonb_exists(explanation->'hardRules'->0, 'expected'), explanation::text LIKE '%description%',"
+                     + " jsonb_exists(explanation->'softRules'->0, 'basis'),"
+                     + " explanation::text ~ '\"(expectedUk|actualUk|basisUk)\"'"
                      + " FROM match_result WHERE offer_id = " + offer + " AND profile_id = " + profile)) {
             org.junit.jupiter.api.Assertions.assertTrue(rs.next(), "no stored match for profile " + profile);
             org.junit.jupiter.api.Assertions.assertEquals(rs.getString(1), rs.getString(3), "the explanation tells the stored rank");
@@ -105,6 +111,8 @@ class MatchingApiTest {
             org.junit.jupiter.api.Assertions.assertEquals(ua.kuznia.matching.engine.RuleCatalog.softRules().size(), rs.getInt(5));
             org.junit.jupiter.api.Assertions.assertTrue(rs.getBoolean(6), "a stored hard rule keeps the value it expected");
             org.junit.jupiter.api.Assertions.assertFalse(rs.getBoolean(7), "rule descriptions are not stored per match");
+            org.junit.jupiter.api.Assertions.assertTrue(rs.getBoolean(8), "a stored soft rule keeps its basis");
+            org.junit.jupiter.api.Assertions.assertFalse(rs.getBoolean(9), "the compared values are stored in English only");
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }

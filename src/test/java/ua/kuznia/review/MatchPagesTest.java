@@ -96,7 +96,16 @@ class MatchPagesTest {
         given().auth().oauth2(ministry.token()).header("Accept-Language", "uk").queryParam("offer", offer)
                 .queryParam("manufacturer", other).get("/ui/explain").then().statusCode(200)
                 .body(containsString("Пояснення"), containsString("id=\"why-not\""), containsString("class=\"failed\""),
-                        containsString("id=\"explain-manufacturer\""));
+                        containsString("id=\"explain-manufacturer\""),
+                        // The values compared are in Ukrainian too, codes left as they are.
+                        containsString("<td>спроможність у напрямі armor.tanks чи в піднапрямі</td>"),
+                        containsString("<td>спроможності лише в radar.air-surveillance</td>"),
+                        containsString("(річний цільовий обсяг 120000 / 12)</td>"),
+                        containsString("Вимога пропозиції: TRL ≥ 6 і MRL ≥ 6 у напрямі пропозиції"),
+                        not(containsString("a capability in armor.tanks")));
+        given().auth().oauth2(ministry.token()).queryParam("offer", offer).queryParam("manufacturer", other).get("/ui/explain")
+                .then().statusCode(200).body(containsString("<td>a capability in armor.tanks, or below</td>"),
+                        not(containsString("спроможність у напрямі")));
         given().auth().oauth2(ministry.token()).queryParam("offer", offer).get("/ui/explain").then().statusCode(400);
     }
 }

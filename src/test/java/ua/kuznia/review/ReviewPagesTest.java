@@ -198,7 +198,7 @@ class ReviewPagesTest {
                 .body(containsString("id=\"decision-problem\">APPROVE is not possible while the match is MUTUAL_INTEREST<"));
         coordinatorForm().cookie(UiContext.LANGUAGE_COOKIE, "uk").formParam("decision", "APPROVE")
                 .post("/ui/review/{id}", match).then().statusCode(409)
-                .body(containsString("id=\"decision-problem\">Дія APPROVE неможлива, поки збіг має статус MUTUAL_INTEREST<"));
+                .body(containsString("id=\"decision-problem\">Дія «Схвалити» неможлива, поки збіг має статус «Взаємний інтерес»<"));
         coordinatorForm().cookie(UiContext.LANGUAGE_COOKIE, "uk").formParam("decision", "START_REVIEW").formParam("version", 0)
                 .post("/ui/review/{id}", match).then().statusCode(409)
                 .body(containsString("Збіг тим часом змінив хтось інший: ви надіслали версію 0, а поточна версія — "));
@@ -214,8 +214,8 @@ class ReviewPagesTest {
                 .statusCode(200);
         Response bulk = coordinatorForm().cookie(UiContext.LANGUAGE_COOKIE, "uk").formParam("action", "START_REVIEW")
                 .formParam("ids", match).post("/ui/review/bulk");
-        bulk.then().statusCode(200).body(containsString("Дія START_REVIEW неможлива, поки збіг має статус UNDER_REVIEW"),
-                not(containsString("is not possible")));
+        bulk.then().statusCode(200).body(containsString("Дія «Почати розгляд» неможлива, поки збіг має статус «На розгляді»"),
+                not(containsString("is not possible")), not(containsString("START_REVIEW неможлива")));
     }
 
     @Test

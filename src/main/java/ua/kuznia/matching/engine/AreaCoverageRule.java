@@ -1,5 +1,6 @@
 package ua.kuznia.matching.engine;
 
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -27,15 +28,21 @@ final class AreaCoverageRule implements HardRule {
     @Override
     public Outcome evaluate(PairFacts facts) {
         String expected = "a capability in " + String.join(" or ", facts.offer.areas()) + ", or below";
+        String expectedUk = "спроможність у напрямі " + String.join(" або ", facts.offer.areas()) + " чи в піднапрямі";
         String actual;
+        String actualUk;
         if (!facts.covering.isEmpty()) {
-            actual = "covered by " + Text.list(facts.covering.stream().map(Capability::area).collect(Collectors.toSet()));
+            Set<String> areas = facts.covering.stream().map(Capability::area).collect(Collectors.toSet());
+            actual = "covered by " + Text.list(areas);
+            actualUk = "покрито спроможностями в " + Text.listUk(areas);
         } else if (facts.profile.capabilities().isEmpty()) {
             actual = "no capabilities";
+            actualUk = "немає спроможностей";
         } else {
-            actual = "capabilities only in "
-                    + Text.list(facts.profile.capabilities().stream().map(Capability::area).collect(Collectors.toSet()));
+            Set<String> areas = facts.profile.capabilities().stream().map(Capability::area).collect(Collectors.toSet());
+            actual = "capabilities only in " + Text.list(areas);
+            actualUk = "спроможності лише в " + Text.listUk(areas);
         }
-        return new Outcome(!facts.covering.isEmpty(), expected, actual);
+        return new Outcome(!facts.covering.isEmpty(), expected, actual, expectedUk, actualUk);
     }
 }

@@ -40,7 +40,12 @@ final class AreaPriorityRule implements SoftRule {
             return area + ": " + Text.number(priority(area, priorities))
                     + (source == null ? " (default)" : " (set for " + source + ")");
         }).collect(Collectors.joining("; "));
-        return new Value(offerPriority(facts.offer.areas(), priorities), basis);
+        String basisUk = facts.offer.areas().stream().map(area -> {
+            String source = nearestListed(area, priorities);
+            return area + ": " + Text.numberUk(priority(area, priorities))
+                    + (source == null ? " (за замовчуванням)" : " (задано для " + source + ")");
+        }).collect(Collectors.joining("; "));
+        return new Value(offerPriority(facts.offer.areas(), priorities), basis, basisUk);
     }
 
     /** The offer's value; it depends on the offer alone, so the index computes it once per offer. */

@@ -37,9 +37,11 @@ final class AreaSpecificityRule implements SoftRule {
             }
         }
         if (best == null) {
-            return new Value(0, "no qualifying capability");
+            return new Value(0, "no qualifying capability", "немає придатної спроможності");
         }
+        String offerArea = facts.deepestOfferAreaContaining(best);
         return new Value(Features.areaSpecificity(bestGap),
-                best.area() + " in offer area " + facts.deepestOfferAreaContaining(best) + ", " + bestGap + " level(s) below");
+                best.area() + " in offer area " + offerArea + ", " + bestGap + " level(s) below",
+                best.area() + " у напрямі пропозиції " + offerArea + ", різниця рівнів: " + bestGap);
     }
 }

@@ -37,12 +37,20 @@ final class CapacityHeadroomRule implements SoftRule {
         double best = facts.qualifying.stream().mapToDouble(Capability::monthlyCapacity).max().orElse(0);
         double value = Features.capacityHeadroom(best, reference);
         if (Double.isNaN(reference)) {
-            return new Value(value, "the offer states no minimum monthly capacity or target volume");
+            return new Value(value, "the offer states no minimum monthly capacity or target volume",
+                    "пропозиція не вказує ні мінімальної місячної потужності, ні цільового обсягу");
         }
-        String need = offer.minMonthlyCapacity() != null && offer.minMonthlyCapacity() > 0
+        boolean byMinimum = offer.minMonthlyCapacity() != null && offer.minMonthlyCapacity() > 0;
+        String need = byMinimum
                 ? "minimum monthly capacity"
                 : "yearly target " + Text.number(offer.targetVolume()) + " / 12";
-        return new Value(value, "best " + Text.number(best) + " per month against a need of "
-                + Text.number(reference) + " per month (" + need + ")");
+        String needUk = byMinimum
+                ? "мінімальна місячна потужність"
+                : "річний цільовий обсяг " + Text.numberUk(offer.targetVolume()) + " / 12";
+        return new Value(value,
+                "best " + Text.number(best) + " per month against a need of " + Text.number(reference)
+                        + " per month (" + need + ")",
+                "найбільше " + Text.numberUk(best) + " на місяць за потреби " + Text.numberUk(reference)
+                        + " на місяць (" + needUk + ")");
     }
 }

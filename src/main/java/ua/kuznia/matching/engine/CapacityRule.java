@@ -29,13 +29,19 @@ final class CapacityRule implements HardRule {
         String expected = minimum == null
                 ? "no minimum (any ready capability)"
                 : ">= " + Text.number(minimum) + " per month from a ready capability";
+        String expectedUk = minimum == null
+                ? "без мінімуму (будь-яка готова спроможність)"
+                : "≥ " + Text.numberUk(minimum) + " на місяць з готової спроможності";
         String actual;
+        String actualUk;
         if (facts.ready.isEmpty()) {
             actual = "no ready capability";
+            actualUk = "немає готової спроможності";
         } else {
             double best = facts.ready.stream().mapToDouble(Capability::monthlyCapacity).max().orElseThrow();
             actual = "up to " + Text.number(best) + " per month from a ready capability";
+            actualUk = "до " + Text.numberUk(best) + " на місяць з готової спроможності";
         }
-        return new Outcome(!facts.qualifying.isEmpty(), expected, actual);
+        return new Outcome(!facts.qualifying.isEmpty(), expected, actual, expectedUk, actualUk);
     }
 }

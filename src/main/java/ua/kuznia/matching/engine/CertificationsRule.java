@@ -23,12 +23,16 @@ final class CertificationsRule implements HardRule {
 
     @Override
     public Outcome evaluate(PairFacts facts) {
+        Set<String> held = facts.profile.certifications();
         Set<String> missing = new TreeSet<>(facts.offer.requiredCertifications());
-        missing.removeAll(facts.profile.certifications());
-        String actual = "holds " + Text.list(facts.profile.certifications());
+        missing.removeAll(held);
+        String actual = "holds " + Text.list(held);
+        String actualUk = held.isEmpty() ? "сертифікатів немає" : "має " + Text.listUk(held);
         if (!missing.isEmpty()) {
             actual += "; missing " + Text.list(missing);
+            actualUk += "; бракує " + Text.listUk(missing);
         }
-        return new Outcome(missing.isEmpty(), Text.list(facts.offer.requiredCertifications()), actual);
+        return new Outcome(missing.isEmpty(), Text.list(facts.offer.requiredCertifications()), actual,
+                Text.listUk(facts.offer.requiredCertifications()), actualUk);
     }
 }

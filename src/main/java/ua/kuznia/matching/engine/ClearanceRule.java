@@ -15,6 +15,11 @@ final class ClearanceRule implements HardRule {
         return LEVELS.get(rank) + " (rank " + rank + ")";
     }
 
+    /** NATO's classification markings are not translated. */
+    static String levelUk(int rank) {
+        return LEVELS.get(rank) + " (ранг " + rank + ")";
+    }
+
     @Override
     public String id() {
         return "clearance";
@@ -36,8 +41,11 @@ final class ClearanceRule implements HardRule {
     public Outcome evaluate(PairFacts facts) {
         OfferData offer = facts.offer;
         int needed = offer.neededClearanceRank();
-        String expected = ">= " + level(needed) + ": requires " + LEVELS.get(offer.requiredClearanceRank())
-                + ", classified " + LEVELS.get(offer.classificationRank());
-        return new Outcome(facts.profile.clearanceRank() >= needed, expected, level(facts.profile.clearanceRank()));
+        String requires = LEVELS.get(offer.requiredClearanceRank());
+        String classified = LEVELS.get(offer.classificationRank());
+        int held = facts.profile.clearanceRank();
+        return new Outcome(held >= needed,
+                ">= " + level(needed) + ": requires " + requires + ", classified " + classified, level(held),
+                "≥ " + levelUk(needed) + ": пропозиція вимагає " + requires + ", має гриф " + classified, levelUk(held));
     }
 }

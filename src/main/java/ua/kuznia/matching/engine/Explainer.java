@@ -18,12 +18,13 @@ final class Explainer {
         for (HardRule rule : RuleCatalog.HARD_RULES) {
             HardRule.Outcome outcome = rule.evaluate(facts);
             hard.add(new Explanation.HardResult(rule.id(), outcome.passed(), outcome.expected(), outcome.actual(),
-                    rule.descriptionEn(), rule.descriptionUk()));
+                    outcome.expectedUk(), outcome.actualUk(), rule.descriptionEn(), rule.descriptionUk()));
             if (!outcome.passed()) {
                 eligible = false;
                 whyNot.add(new Explanation.Reason(rule.id(),
                         "Not met: " + rule.descriptionEn() + " Expected " + outcome.expected() + "; actual " + outcome.actual() + ".",
-                        "Не виконано: " + rule.descriptionUk()));
+                        "Не виконано: " + rule.descriptionUk() + " Вимога пропозиції: " + outcome.expectedUk()
+                                + "; у профілі: " + outcome.actualUk() + "."));
             }
         }
         List<Explanation.SoftResult> soft = new ArrayList<>();
@@ -33,7 +34,8 @@ final class Explainer {
             int index = rule.featureIndex();
             features[index] = value.value();
             soft.add(new Explanation.SoftResult(rule.id(), value.value(), rules.weights[index],
-                    rules.contribution(index, value.value()), value.basis(), rule.descriptionEn(), rule.descriptionUk()));
+                    rules.contribution(index, value.value()), value.basis(), value.basisUk(), rule.descriptionEn(),
+                    rule.descriptionUk()));
         }
         double score = Features.score(rules.weights, rules.weightSum, features);
         boolean suggested = eligible && score >= rules.minScore();

@@ -35,18 +35,28 @@ public record Explanation(
         whyNot = List.copyOf(whyNot);
     }
 
-    /** @param expected what the offer asks, @param actual what the profile has, both readable by people */
+    /**
+     * The English values keep the names without a language suffix: API clients and the stored
+     * explanations read them by those names.
+     *
+     * @param expected   what the offer asks, readable by people
+     * @param actual     what the profile has, readable by people
+     * @param expectedUk {@code expected} in Ukrainian
+     * @param actualUk   {@code actual} in Ukrainian
+     */
     public record HardResult(
-            String ruleId, boolean passed, String expected, String actual, String descriptionEn, String descriptionUk) {
+            String ruleId, boolean passed, String expected, String actual, String expectedUk, String actualUk,
+            String descriptionEn, String descriptionUk) {
     }
 
     /**
      * @param value        the rule's value in [0, 1]
      * @param contribution score points the rule adds: 100 * weight * value / sum of weights
      * @param basis        the compared values the value came from
+     * @param basisUk      {@code basis} in Ukrainian
      */
     public record SoftResult(
-            String ruleId, double value, double weight, double contribution, String basis,
+            String ruleId, double value, double weight, double contribution, String basis, String basisUk,
             String descriptionEn, String descriptionUk) {
     }
 

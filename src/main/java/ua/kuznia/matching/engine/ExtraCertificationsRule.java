@@ -34,6 +34,8 @@ final class ExtraCertificationsRule implements SoftRule {
         extra.removeAll(facts.offer.requiredCertifications());
         boolean aqap = extra.contains(Features.AQAP_2110);
         double value = Features.extraCertifications(aqap, extra.size() - (aqap ? 1 : 0));
-        return new Value(value, extra.isEmpty() ? "no certifications beyond those required" : "beyond those required: " + Text.list(extra));
+        return new Value(value,
+                extra.isEmpty() ? "no certifications beyond those required" : "beyond those required: " + Text.list(extra),
+                extra.isEmpty() ? "немає сертифікатів понад обов'язкові" : "понад обов'язкові: " + Text.listUk(extra));
     }
 }

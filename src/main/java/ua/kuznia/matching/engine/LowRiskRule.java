@@ -26,6 +26,7 @@ final class LowRiskRule implements SoftRule {
 
     @Override
     public Value evaluate(PairFacts facts) {
-        return new Value(Features.lowRisk(facts.profile.riskTier()), "oblast risk tier " + facts.profile.riskTier());
+        int tier = facts.profile.riskTier();
+        return new Value(Features.lowRisk(tier), "oblast risk tier " + tier, "рівень ризику області " + tier);
     }
 }

@@ -22,15 +22,22 @@ final class ReadinessRule implements HardRule {
 
     @Override
     public Outcome evaluate(PairFacts facts) {
-        String expected = "TRL >= " + facts.offer.minTrl() + " and MRL >= " + facts.offer.minMrl() + " in an offer area";
+        int trl = facts.offer.minTrl();
+        int mrl = facts.offer.minMrl();
         String actual;
+        String actualUk;
         if (!facts.ready.isEmpty()) {
             actual = "met by " + Text.capabilities(facts.ready);
+            actualUk = "відповідає: " + Text.capabilitiesUk(facts.ready);
         } else if (!facts.covering.isEmpty()) {
             actual = "not met by " + Text.capabilities(facts.covering);
+            actualUk = "не відповідає: " + Text.capabilitiesUk(facts.covering);
         } else {
             actual = "no capability in the offer areas";
+            actualUk = "немає спроможності в напрямах пропозиції";
         }
-        return new Outcome(!facts.ready.isEmpty(), expected, actual);
+        return new Outcome(!facts.ready.isEmpty(),
+                "TRL >= " + trl + " and MRL >= " + mrl + " in an offer area", actual,
+                "TRL ≥ " + trl + " і MRL ≥ " + mrl + " у напрямі пропозиції", actualUk);
     }
 }

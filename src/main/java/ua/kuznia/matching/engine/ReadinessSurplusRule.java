@@ -40,9 +40,12 @@ final class ReadinessSurplusRule implements SoftRule {
             }
         }
         if (best == null) {
-            return new Value(0, "no qualifying capability");
+            return new Value(0, "no qualifying capability", "немає придатної спроможності");
         }
-        return new Value(bestValue, best.area() + " at TRL " + best.trl() + " / MRL " + best.mrl()
-                + " against minimum TRL " + offer.minTrl() + " / MRL " + offer.minMrl());
+        return new Value(bestValue,
+                best.area() + " at TRL " + best.trl() + " / MRL " + best.mrl()
+                        + " against minimum TRL " + offer.minTrl() + " / MRL " + offer.minMrl(),
+                best.area() + ": TRL " + best.trl() + " / MRL " + best.mrl()
+                        + " за мінімуму TRL " + offer.minTrl() + " / MRL " + offer.minMrl());
     }
 }

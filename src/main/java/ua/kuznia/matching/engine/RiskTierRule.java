@@ -25,6 +25,8 @@ final class RiskTierRule implements HardRule {
         int tier = facts.profile.riskTier();
         return new Outcome(maximum == null || tier <= maximum,
                 maximum == null ? "any tier (no maximum)" : "tier <= " + maximum,
-                "tier " + tier);
+                "tier " + tier,
+                maximum == null ? "будь-який рівень ризику (без обмеження)" : "рівень ризику ≤ " + maximum,
+                "рівень ризику " + tier);
     }
 }

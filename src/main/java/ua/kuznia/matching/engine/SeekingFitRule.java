@@ -39,6 +39,8 @@ final class SeekingFitRule implements SoftRule {
         boolean seeksType = facts.profile.seekingTransferTypes().contains(type);
         String basis = (relatedArea == null ? "seeks no related area" : "seeks related area " + relatedArea)
                 + "; " + (seeksType ? "seeks " : "does not seek ") + type;
-        return new Value(Features.seekingFit(relatedArea != null, seeksType), basis);
+        String basisUk = (relatedArea == null ? "не шукає пов'язаного напряму" : "шукає пов'язаний напрям " + relatedArea)
+                + "; " + (seeksType ? "шукає тип передачі " : "не шукає типу передачі ") + type;
+        return new Value(Features.seekingFit(relatedArea != null, seeksType), basis, basisUk);
     }
 }

@@ -8,7 +8,10 @@ interface SoftRule extends Rule {
 
     Value evaluate(PairFacts facts);
 
-    /** @param basis the compared values, for the explanation */
-    record Value(double value, String basis) {
+    /**
+     * @param basis   the compared values, for the explanation
+     * @param basisUk {@code basis} in Ukrainian
+     */
+    record Value(double value, String basis, String basisUk) {
     }
 }

@@ -24,6 +24,9 @@ final class StatusRule implements HardRule {
         boolean published = facts.profile.published();
         return new Outcome(open && published,
                 "offer open, profile published",
-                "offer " + (open ? "open" : "not open") + ", profile " + (published ? "published" : "not published"));
+                "offer " + (open ? "open" : "not open") + ", profile " + (published ? "published" : "not published"),
+                "пропозиція відкрита, профіль опубліковано",
+                "пропозиція " + (open ? "відкрита" : "не відкрита")
+                        + ", профіль " + (published ? "опубліковано" : "не опубліковано"));
     }
 }

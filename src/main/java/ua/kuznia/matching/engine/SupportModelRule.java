@@ -43,7 +43,13 @@ final class SupportModelRule implements SoftRule {
                     ? "no audited rating for " + offer.transferType() + " (neutral)"
                     : key + " = " + Text.number(ratings.get(key)));
         }).collect(Collectors.joining("; "));
-        return new Value(offerEffectiveness(offer.transferType(), offer.areas(), ratings), basis);
+        String basisUk = offer.areas().stream().map(area -> {
+            String key = ratingKey(offer.transferType(), area, ratings);
+            return area + ": " + (key == null
+                    ? "аудит не оцінював " + offer.transferType() + " (нейтрально)"
+                    : key + " = " + Text.numberUk(ratings.get(key)));
+        }).collect(Collectors.joining("; "));
+        return new Value(offerEffectiveness(offer.transferType(), offer.areas(), ratings), basis, basisUk);
     }
 
     /** The offer's value; it depends on the offer alone, so the index computes it once per offer. */

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** Formatting of the compared values shown to coordinators. */
+/** Formatting of the compared values shown to coordinators, in English and in Ukrainian. */
 final class Text {
 
     private Text() {
@@ -23,7 +23,15 @@ final class Text {
 
     /** Sorted, so the same sets always read the same. */
     static String list(Collection<String> items) {
-        return items.isEmpty() ? "none" : items.stream().sorted().collect(Collectors.joining(", "));
+        return list(items, "none");
+    }
+
+    static String listUk(Collection<String> items) {
+        return list(items, "немає");
+    }
+
+    private static String list(Collection<String> items, String none) {
+        return items.isEmpty() ? none : items.stream().sorted().collect(Collectors.joining(", "));
     }
 
     static String capability(Capability capability) {
@@ -31,7 +39,16 @@ final class Text {
                 + ", " + number(capability.monthlyCapacity()) + " per month";
     }
 
+    static String capabilityUk(Capability capability) {
+        return capability.area() + " (TRL " + capability.trl() + " / MRL " + capability.mrl()
+                + ", " + numberUk(capability.monthlyCapacity()) + " на місяць)";
+    }
+
     static String capabilities(Collection<Capability> capabilities) {
         return capabilities.stream().map(Text::capability).collect(Collectors.joining("; "));
+    }
+
+    static String capabilitiesUk(Collection<Capability> capabilities) {
+        return capabilities.stream().map(Text::capabilityUk).collect(Collectors.joining("; "));
     }
 }

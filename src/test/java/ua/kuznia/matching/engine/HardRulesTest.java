@@ -37,6 +37,8 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile(), offer());
             assertTrue(outcome.passed());
             assertEquals("offer open, profile published", outcome.actual());
+            assertEquals("пропозиція відкрита, профіль опубліковано", outcome.expectedUk());
+            assertEquals("пропозиція відкрита, профіль опубліковано", outcome.actualUk());
         }
 
         @Test
@@ -44,11 +46,14 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile(), offer().open(false));
             assertFalse(outcome.passed());
             assertEquals("offer not open, profile published", outcome.actual());
+            assertEquals("пропозиція не відкрита, профіль опубліковано", outcome.actualUk());
         }
 
         @Test
         void unpublishedProfileFails() {
-            assertFalse(evaluate(rule, profile().published(false), offer()).passed());
+            HardRule.Outcome outcome = evaluate(rule, profile().published(false), offer());
+            assertFalse(outcome.passed());
+            assertEquals("пропозиція відкрита, профіль не опубліковано", outcome.actualUk());
         }
     }
 
@@ -58,7 +63,10 @@ class HardRulesTest {
 
         @Test
         void capabilityInTheOfferAreaCovers() {
-            assertTrue(evaluate(rule, profile(), offer().areas("munitions.artillery-155")).passed());
+            HardRule.Outcome outcome = evaluate(rule, profile(), offer().areas("munitions.artillery-155"));
+            assertTrue(outcome.passed());
+            assertEquals("covered by munitions.artillery-155", outcome.actual());
+            assertEquals("покрито спроможностями в munitions.artillery-155", outcome.actualUk());
         }
 
         @Test
@@ -74,6 +82,8 @@ class HardRulesTest {
                     offer().areas("munitions.artillery-155"));
             assertFalse(outcome.passed());
             assertEquals("capabilities only in munitions", outcome.actual());
+            assertEquals("спроможності лише в munitions", outcome.actualUk());
+            assertEquals("спроможність у напрямі munitions.artillery-155 чи в піднапрямі", outcome.expectedUk());
         }
 
         @Test
@@ -84,8 +94,11 @@ class HardRulesTest {
 
         @Test
         void anyOfferAreaWillDo() {
-            assertTrue(evaluate(rule, profile().capabilities(capability("radar.ground", 7, 7, 1)),
-                    offer().areas("ew", "radar")).passed());
+            HardRule.Outcome outcome = evaluate(rule, profile().capabilities(capability("radar.ground", 7, 7, 1)),
+                    offer().areas("ew", "radar"));
+            assertTrue(outcome.passed());
+            assertEquals("a capability in ew or radar, or below", outcome.expected());
+            assertEquals("спроможність у напрямі ew або radar чи в піднапрямі", outcome.expectedUk());
         }
 
         @Test
@@ -93,6 +106,7 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile().capabilities(), offer());
             assertFalse(outcome.passed());
             assertEquals("no capabilities", outcome.actual());
+            assertEquals("немає спроможностей", outcome.actualUk());
         }
     }
 
@@ -102,8 +116,11 @@ class HardRulesTest {
 
         @Test
         void trlAndMrlEqualToTheMinimumsPass() {
-            assertTrue(evaluate(rule, profile().capabilities(capability("munitions.artillery-155", 6, 7, 1)),
-                    offer().minTrl(6).minMrl(7)).passed());
+            HardRule.Outcome outcome = evaluate(rule, profile().capabilities(capability("munitions.artillery-155", 6, 7, 12.5)),
+                    offer().minTrl(6).minMrl(7));
+            assertTrue(outcome.passed());
+            assertEquals("met by munitions.artillery-155 at TRL 6 / MRL 7, 12.5 per month", outcome.actual());
+            assertEquals("відповідає: munitions.artillery-155 (TRL 6 / MRL 7, 12,5 на місяць)", outcome.actualUk());
         }
 
         @Test
@@ -112,6 +129,8 @@ class HardRulesTest {
                     offer().minTrl(6).minMrl(7));
             assertFalse(outcome.passed());
             assertEquals("TRL >= 6 and MRL >= 7 in an offer area", outcome.expected());
+            assertEquals("TRL ≥ 6 і MRL ≥ 7 у напрямі пропозиції", outcome.expectedUk());
+            assertEquals("не відповідає: munitions.artillery-155 (TRL 5 / MRL 7, 1 на місяць)", outcome.actualUk());
         }
 
         @Test
@@ -134,6 +153,7 @@ class HardRulesTest {
                     offer().areas("munitions"));
             assertFalse(outcome.passed());
             assertEquals("no capability in the offer areas", outcome.actual());
+            assertEquals("немає спроможності в напрямах пропозиції", outcome.actualUk());
         }
     }
 
@@ -149,6 +169,8 @@ class HardRulesTest {
                     offer().minMonthly(null).minTrl(5));
             assertFalse(notReady.passed());
             assertEquals("no minimum (any ready capability)", notReady.expected());
+            assertEquals("без мінімуму (будь-яка готова спроможність)", notReady.expectedUk());
+            assertEquals("немає готової спроможності", notReady.actualUk());
         }
 
         @Test
@@ -159,8 +181,10 @@ class HardRulesTest {
 
         @Test
         void capacityJustBelowTheMinimumFails() {
-            assertFalse(evaluate(rule, profile().capabilities(capability("munitions.artillery-155", 7, 7, 499.99)),
-                    offer().minMonthly(500.0)).passed());
+            HardRule.Outcome outcome = evaluate(rule, profile().capabilities(capability("munitions.artillery-155", 7, 7, 499.99)),
+                    offer().minMonthly(500.0));
+            assertFalse(outcome.passed());
+            assertEquals("до 499,99 на місяць з готової спроможності", outcome.actualUk());
         }
 
         @Test
@@ -171,6 +195,9 @@ class HardRulesTest {
                     offer().minMonthly(500.0));
             assertFalse(outcome.passed());
             assertEquals("up to 10 per month from a ready capability", outcome.actual());
+            assertEquals(">= 500 per month from a ready capability", outcome.expected());
+            assertEquals("до 10 на місяць з готової спроможності", outcome.actualUk());
+            assertEquals("≥ 500 на місяць з готової спроможності", outcome.expectedUk());
         }
 
         @Test
@@ -189,6 +216,8 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile(), offer());
             assertTrue(outcome.passed());
             assertEquals("none", outcome.expected());
+            assertEquals("немає", outcome.expectedUk());
+            assertEquals("сертифікатів немає", outcome.actualUk());
         }
 
         @Test
@@ -203,6 +232,8 @@ class HardRulesTest {
                     offer().required("AQAP-2110", "ISO-9001"));
             assertFalse(outcome.passed());
             assertEquals("holds ISO-9001; missing AQAP-2110", outcome.actual());
+            assertEquals("має ISO-9001; бракує AQAP-2110", outcome.actualUk());
+            assertEquals("AQAP-2110, ISO-9001", outcome.expectedUk());
         }
     }
 
@@ -220,6 +251,7 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile().clearance(1), offer().requiredClearance(2));
             assertFalse(outcome.passed());
             assertEquals("NATO RESTRICTED (rank 1)", outcome.actual());
+            assertEquals("NATO RESTRICTED (ранг 1)", outcome.actualUk());
         }
 
         @Test
@@ -227,6 +259,7 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile().clearance(2), offer().requiredClearance(1).classification(3));
             assertFalse(outcome.passed());
             assertEquals(">= NATO SECRET (rank 3): requires NATO RESTRICTED, classified NATO SECRET", outcome.expected());
+            assertEquals("≥ NATO SECRET (ранг 3): пропозиція вимагає NATO RESTRICTED, має гриф NATO SECRET", outcome.expectedUk());
             assertTrue(evaluate(rule, profile().clearance(3), offer().requiredClearance(1).classification(3)).passed());
         }
 
@@ -250,6 +283,7 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile().riskTier(4), offer().maxRiskTier(null));
             assertTrue(outcome.passed());
             assertEquals("any tier (no maximum)", outcome.expected());
+            assertEquals("будь-який рівень ризику (без обмеження)", outcome.expectedUk());
         }
 
         @Test
@@ -262,6 +296,8 @@ class HardRulesTest {
             HardRule.Outcome outcome = evaluate(rule, profile().riskTier(3), offer().maxRiskTier(2));
             assertFalse(outcome.passed());
             assertEquals("tier 3", outcome.actual());
+            assertEquals("рівень ризику ≤ 2", outcome.expectedUk());
+            assertEquals("рівень ризику 3", outcome.actualUk());
         }
     }
 }

@@ -59,6 +59,12 @@ class MatchEngineTest {
         assertNull(explanation.rank());
         assertEquals(List.of("clearance", "risk-tier"),
                 explanation.whyNot().stream().map(Explanation.Reason::code).collect(Collectors.toList()));
+        assertTrue(explanation.whyNot().get(1).messageUk().endsWith(" Вимога пропозиції: рівень ризику ≤ 3; у профілі: рівень ризику 4."),
+                explanation.whyNot().get(1).messageUk());
+        Explanation.HardResult riskTier = explanation.hardRules().stream().filter(h -> h.ruleId().equals("risk-tier")).findFirst()
+                .orElseThrow();
+        assertEquals("рівень ризику ≤ 3", riskTier.expectedUk());
+        assertEquals("рівень ризику 4", riskTier.actualUk());
         assertEquals(RuleCatalog.hardRules().size(), explanation.hardRules().size());
         assertEquals(RuleCatalog.softRules().size(), explanation.softRules().size());
         assertTrue(explanation.score() > 0, "an ineligible pair still shows the score it would have");

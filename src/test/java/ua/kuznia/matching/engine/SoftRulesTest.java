@@ -26,6 +26,14 @@ class SoftRulesTest {
         return rule.evaluate(facts(profile, offer, rules)).value();
     }
 
+    private static String basisUk(SoftRule rule, ProfileBuilder profile, OfferBuilder offer) {
+        return rule.evaluate(facts(profile, offer)).basisUk();
+    }
+
+    private static String basisUk(SoftRule rule, ProfileBuilder profile, OfferBuilder offer, RuleSetBuilder rules) {
+        return rule.evaluate(facts(profile, offer, rules)).basisUk();
+    }
+
     @Nested
     class Score {
         @Test
@@ -73,11 +81,13 @@ class SoftRulesTest {
                     offer().areas("munitions").minTrl(5)));
             assertEquals(0.5, value.value(), EXACT);
             assertEquals("munitions.mortar in offer area munitions, 1 level(s) below", value.basis());
+            assertEquals("munitions.mortar у напрямі пропозиції munitions, різниця рівнів: 1", value.basisUk());
         }
 
         @Test
         void zeroWithoutQualifyingCapability() {
             assertEquals(0, value(rule, profile().capabilities(capability("radar", 9, 10, 1)), offer()), EXACT);
+            assertEquals("немає придатної спроможності", basisUk(rule, profile().capabilities(capability("radar", 9, 10, 1)), offer()));
         }
     }
 
@@ -89,6 +99,8 @@ class SoftRulesTest {
         void neutralWhenTheOfferStatesNoNeed() {
             assertEquals(0.5, value(rule, profile(), offer().minMonthly(null).targetVolume(null)), EXACT);
             assertEquals(0.5, value(rule, profile(), offer().minMonthly(0.0).targetVolume(0.0)), EXACT);
+            assertEquals("пропозиція не вказує ні мінімальної місячної потужності, ні цільового обсягу",
+                    basisUk(rule, profile(), offer().minMonthly(null).targetVolume(null)));
         }
 
         @Test
@@ -112,6 +124,13 @@ class SoftRulesTest {
                     offer().minMonthly(0.0).targetVolume(1200.0)));
             assertEquals(Math.log(2) / Math.log(5), value.value(), 1e-15);
             assertEquals("best 100 per month against a need of 100 per month (yearly target 1200 / 12)", value.basis());
+            assertEquals("найбільше 100 на місяць за потреби 100 на місяць (річний цільовий обсяг 1200 / 12)", value.basisUk());
+        }
+
+        @Test
+        void ukrainianBasisWritesADecimalComma() {
+            assertEquals("найбільше 100 на місяць за потреби 12,5 на місяць (мінімальна місячна потужність)",
+                    basisUk(rule, profile().capabilities(capability("munitions.artillery-155", 7, 7, 100)), offer().minMonthly(12.5)));
         }
 
         @Test
@@ -145,6 +164,8 @@ class SoftRulesTest {
             // TRL 7 of 5..9 is halfway, MRL 6 of 6..10 is none of the way.
             assertEquals(0.25, value(rule, profile().capabilities(capability("munitions.artillery-155", 7, 6, 1)),
                     offer().minTrl(5).minMrl(6)), EXACT);
+            assertEquals("munitions.artillery-155: TRL 7 / MRL 6 за мінімуму TRL 5 / MRL 6",
+                    basisUk(rule, profile().capabilities(capability("munitions.artillery-155", 7, 6, 1)), offer().minTrl(5).minMrl(6)));
         }
 
         @Test
@@ -169,6 +190,8 @@ class SoftRulesTest {
         @Test
         void zeroWithoutExtras() {
             assertEquals(0, value(rule, profile().certifications("ISO-9001"), offer().required("ISO-9001")), EXACT);
+            assertEquals("немає сертифікатів понад обов'язкові",
+                    basisUk(rule, profile().certifications("ISO-9001"), offer().required("ISO-9001")));
         }
 
         @Test
@@ -185,6 +208,8 @@ class SoftRulesTest {
         void otherExtrasCountUpToThree() {
             assertEquals(0.5 / 3, value(rule, profile().certifications("ISO-9001"), offer()), EXACT);
             assertEquals(0.5, value(rule, profile().certifications("ISO-9001", "EN-9100", "ISO-27001"), offer()), EXACT);
+            assertEquals("понад обов'язкові: EN-9100, ISO-27001, ISO-9001",
+                    basisUk(rule, profile().certifications("ISO-9001", "EN-9100", "ISO-27001"), offer()));
             assertEquals(0.5, value(rule, profile().certifications("ISO-9001", "EN-9100", "ISO-27001", "AQAP-2105", "AQAP-2131"),
                     offer()), EXACT);
             assertEquals(1, value(rule, profile().certifications("AQAP-2110", "ISO-9001", "EN-9100", "ISO-27001"), offer()), EXACT);
@@ -210,6 +235,7 @@ class SoftRulesTest {
         @Test
         void neutralWhenNothingIsListed() {
             assertEquals(0.5, value(rule, profile(), offer().areas("radar"), rules().priority("munitions", 1)), EXACT);
+            assertEquals("radar: 0,5 (за замовчуванням)", basisUk(rule, profile(), offer().areas("radar"), rules().priority("munitions", 1)));
         }
 
         @Test
@@ -218,6 +244,8 @@ class SoftRulesTest {
                     rules().priority("components", 0.4).priority("air-defense", 1)));
             assertEquals(1, value.value(), EXACT);
             assertEquals("components.optics: 0.4 (set for components); air-defense.systems: 1 (set for air-defense)", value.basis());
+            assertEquals("components.optics: 0,4 (задано для components); air-defense.systems: 1 (задано для air-defense)",
+                    value.basisUk());
         }
 
         @Test
@@ -253,6 +281,10 @@ class SoftRulesTest {
             assertEquals(0, value(rule, profile().seekingTypes("TRAINING"), offer().transferType("JOINT_VENTURE")), EXACT);
             assertEquals(1, value(rule, profile().seekingTypes("JOINT_VENTURE").seekingAreas("munitions"),
                     offer().transferType("JOINT_VENTURE")), EXACT);
+            assertEquals("шукає пов'язаний напрям munitions; шукає тип передачі JOINT_VENTURE",
+                    basisUk(rule, profile().seekingTypes("JOINT_VENTURE").seekingAreas("munitions"), offer().transferType("JOINT_VENTURE")));
+            assertEquals("не шукає пов'язаного напряму; не шукає типу передачі JOINT_VENTURE",
+                    basisUk(rule, profile().seekingTypes("TRAINING"), offer().transferType("JOINT_VENTURE")));
         }
     }
 
@@ -266,6 +298,7 @@ class SoftRulesTest {
             assertEquals(2.0 / 3, value(rule, profile().riskTier(2), offer()), EXACT);
             assertEquals(1.0 / 3, value(rule, profile().riskTier(3), offer()), EXACT);
             assertEquals(0, value(rule, profile().riskTier(4), offer()), EXACT);
+            assertEquals("рівень ризику області 3", basisUk(rule, profile().riskTier(3), offer()));
         }
     }
 
@@ -285,12 +318,16 @@ class SoftRulesTest {
             RuleSetBuilder rules = rules().effectiveness("DIRECT_FINANCING|artillery", 0.6).effectiveness("DIRECT_FINANCING", 0.3);
             assertEquals(0.6, value(rule, profile(), offer().transferType("DIRECT_FINANCING").areas("artillery.self-propelled"), rules), EXACT);
             assertEquals(0.3, value(rule, profile(), offer().transferType("DIRECT_FINANCING").areas("radar"), rules), EXACT);
+            assertEquals("artillery.self-propelled: DIRECT_FINANCING|artillery = 0,6",
+                    basisUk(rule, profile(), offer().transferType("DIRECT_FINANCING").areas("artillery.self-propelled"), rules));
         }
 
         @Test
         void neutralWithoutRatingForTheType() {
             assertEquals(0.5, value(rule, profile(), offer().transferType("TRAINING").areas("artillery"),
                     rules().effectiveness("DIRECT_FINANCING|artillery", 1).effectiveness("DIRECT_FINANCING", 1)), EXACT);
+            assertEquals("artillery: аудит не оцінював TRAINING (нейтрально)", basisUk(rule, profile(),
+                    offer().transferType("TRAINING").areas("artillery"), rules().effectiveness("DIRECT_FINANCING", 1)));
         }
 
         @Test
