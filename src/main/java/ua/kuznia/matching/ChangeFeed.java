@@ -174,40 +174,33 @@ public class ChangeFeed {
      */
     private synchronized void catchUp(Connection c, Consumer<Change> apply) throws SQLException {
         List<Change> changes = new ArrayList<>();
-        List<Long> own = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, entity_type, entity_id, deleted, origin"
-                + " FROM entity_change WHERE id > ? ORDER BY id")) {
+        long top;
+        // Only other instances' changes come back, with the highest id as the mark to move to:
+        // this instance's own changes (all of them, on a single instance) would be a thousand rows
+        // of window to read on every write and every notification, only to be skipped.
+        try (PreparedStatement s = c.prepareStatement("SELECT m.top, c.id, c.entity_type, c.entity_id, c.deleted"
+                + " FROM (SELECT coalesce(max(id), 0) AS top FROM entity_change) AS m"
+                + " LEFT JOIN entity_change c ON c.id > ? AND c.origin <> ? ORDER BY c.id")) {
             s.setLong(1, Math.max(0, lastApplied - LATE_COMMIT_WINDOW));
+            s.setString(2, origin);
             try (ResultSet rs = s.executeQuery()) {
+                top = lastApplied;
                 while (rs.next()) {
-                    if (seen.contains(rs.getLong(1))) {
-                        continue;
-                    }
-                    if (origin.equals(rs.getString(5))) {
-                        own.add(rs.getLong(1));
-                    } else {
-                        changes.add(new Change(rs.getLong(1), EntityChanged.Type.valueOf(rs.getString(2)), rs.getLong(3),
-                                rs.getBoolean(4)));
+                    top = Math.max(top, rs.getLong(1));
+                    long id = rs.getLong(2);
+                    if (!rs.wasNull() && !seen.contains(id)) {
+                        changes.add(new Change(id, EntityChanged.Type.valueOf(rs.getString(3)), rs.getLong(4), rs.getBoolean(5)));
                     }
                 }
             }
         }
-        long highest = lastApplied;
-        for (long id : own) {
-            seen.add(id);
-        }
         // A change counts as seen only once applied: if applying fails (the database went away
-        // while re-reading the entity), the next pass after reconnecting applies it again.
+        // while re-reading the entity), the mark stays where it was and the next pass applies it.
         for (Change change : changes) {
             apply.accept(change);
             seen.add(change.id());
-            highest = Math.max(highest, change.id());
-            lastApplied = highest;
         }
-        for (long id : own) {
-            highest = Math.max(highest, id);
-        }
-        lastApplied = highest;
+        lastApplied = top;
     }
 
     /** Changes up to the position are in the freshly loaded index already. */
