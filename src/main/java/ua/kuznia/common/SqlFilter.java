@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hibernate.Session;
 
 /**
@@ -42,6 +43,22 @@ public final class SqlFilter {
 
     public SqlFilter param(String name, Object value) {
         parameters.put(name, value);
+        return this;
+    }
+
+    /**
+     * Adds another filter's conditions and parameters, so that rules kept apart (which offers, which
+     * profiles a caller may see) hold together over one join. A parameter both name must carry the
+     * same value: otherwise one of the two conditions would silently be bound to the other's value.
+     */
+    public SqlFilter and(SqlFilter other) {
+        other.parameters.forEach((name, value) -> {
+            if (parameters.containsKey(name) && !Objects.equals(parameters.get(name), value)) {
+                throw new IllegalArgumentException("Parameter :" + name + " bound to two values");
+            }
+        });
+        conditions.addAll(other.conditions);
+        parameters.putAll(other.parameters);
         return this;
     }
 

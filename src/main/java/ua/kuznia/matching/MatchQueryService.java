@@ -49,7 +49,7 @@ public class MatchQueryService {
 
     public Page<MatchView> forOffer(long offerId, PageRequest page, Caller caller) {
         OfferView offer = offers.find(offerId, caller).orElseThrow(() -> ProblemException.notFound(Missing.OFFER, offerId));
-        SqlFilter where = scope(caller).where("m.offer_id = :offerId", "offerId", offerId);
+        SqlFilter where = visibleTo(caller).where("m.offer_id = :offerId", "offerId", offerId);
         if (caller.has(Roles.MINISTRY) && !caller.readsEverything() && !caller.belongsTo(offer.organizationId())) {
             throw ProblemException.forbidden(ViolationMessages::forbidden_candidates);
         }
@@ -60,7 +60,7 @@ public class MatchQueryService {
         if (!profiles.isVisible(profileId, caller)) {
             throw ProblemException.notFound(Missing.PROFILE, profileId);
         }
-        return page(scope(caller).where("m.profile_id = :profileId", "profileId", profileId), page);
+        return page(visibleTo(caller).where("m.profile_id = :profileId", "profileId", profileId), page);
     }
 
     public Explanation explain(long offerId, long profileId, Caller caller) {
@@ -85,9 +85,18 @@ public class MatchQueryService {
         return ids.isEmpty() ? null : ids.get(0).longValue();
     }
 
-    /** Rows the caller may see at all, whatever endpoint asks. */
-    private static SqlFilter scope(Caller caller) {
-        SqlFilter filter = OfferService.visibleTo(caller);
+    /**
+     * The one rule of which matches a caller sees, whatever asks: the lists here, the review queue,
+     * the single read and the match pages. A match exists for a caller only while the caller may
+     * see both its offer and its profile, and only for the caller's side of it: staff read every
+     * match, a manufacturer those of its own profiles, a ministry those of its own offers. So a
+     * match of a closed or draft offer stays, read-only, with staff and the offer's ministry, who
+     * still see the offer, and leaves the manufacturer, who no longer does; a match of an
+     * unpublished profile stays with staff and the manufacturer, and leaves the ministry. Over
+     * {@code match_result m}, {@code transfer_offer t} and {@code manufacturer_profile p}.
+     */
+    public static SqlFilter visibleTo(Caller caller) {
+        SqlFilter filter = OfferService.visibleTo(caller).and(ProfileService.visibleTo(caller));
         if (caller.readsEverything()) {
             return filter;
         }

@@ -27,8 +27,8 @@ import ua.kuznia.common.ViolationMessages;
 import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
+import ua.kuznia.matching.MatchQueryService;
 import ua.kuznia.matching.MatchStatus;
-import ua.kuznia.offer.OfferService;
 import ua.kuznia.taxonomy.Classification;
 import ua.kuznia.taxonomy.TaxonomyService;
 
@@ -85,7 +85,7 @@ public class ReviewService {
     /** The coordinators' queue: mutual interest first, then matches under review, then by score. */
     public Page<MatchDetail> queue(PageRequest page, QueueFilter filter, Caller caller) {
         List<Problem.Violation> violations = new ArrayList<>();
-        SqlFilter where = OfferService.visibleTo(caller).where("m.status <> 'SUGGESTED'");
+        SqlFilter where = MatchQueryService.visibleTo(caller).where("m.status <> 'SUGGESTED'");
         if (filter.status() != null) {
             where.where("m.status = :status", "status", filter.status().name());
         }
@@ -174,13 +174,14 @@ public class ReviewService {
         return found;
     }
 
+    /** One match, if the caller may see it: by the rule every list of matches follows too. */
     public Optional<MatchDetail> find(long id, Caller caller) {
-        return load(id, false).filter(m -> visible(m, caller));
+        return load(MatchQueryService.visibleTo(caller), id, false);
     }
 
     @Transactional
     public MatchDetail act(long id, ReviewAction requested, String note, Long version, Caller caller) {
-        MatchDetail match = load(id, true).filter(m -> visible(m, caller))
+        MatchDetail match = load(MatchQueryService.visibleTo(caller), id, true)
                 .orElseThrow(() -> ProblemException.notFound(Missing.MATCH, id));
         ReviewAction action = sideOf(requested, match, caller);
         if (version != null && version != match.version()) {
@@ -207,7 +208,7 @@ public class ReviewService {
                 action.name() + (note == null || note.isBlank() ? "" : ": " + note.strip()));
         acted.fire(new MatchActed(id, match.offerId(), match.manufacturerId(), match.offerOrganizationId(),
                 match.manufacturerOrganizationId(), action));
-        return load(id, false).orElseThrow();
+        return load(new SqlFilter(), id, false).orElseThrow();
     }
 
     /**
@@ -249,19 +250,8 @@ public class ReviewService {
         }
     }
 
-    static boolean visible(MatchDetail match, Caller caller) {
-        if (!caller.clearedFor(match.offerClassification())) {
-            return false;
-        }
-        if (caller.readsEverything()) {
-            return true;
-        }
-        return caller.has(Roles.MANUFACTURER) && caller.belongsTo(match.manufacturerOrganizationId())
-                || caller.has(Roles.MINISTRY) && caller.belongsTo(match.offerOrganizationId());
-    }
-
-    private Optional<MatchDetail> load(long id, boolean lock) {
-        return new SqlFilter().where("m.id = :id", "id", id).select(em, COLUMNS, FROM, lock ? " FOR UPDATE OF m" : "")
+    private Optional<MatchDetail> load(SqlFilter visible, long id, boolean lock) {
+        return visible.where("m.id = :id", "id", id).select(em, COLUMNS, FROM, lock ? " FOR UPDATE OF m" : "")
                 .stream().findFirst().map(ReviewService::detail);
     }
 

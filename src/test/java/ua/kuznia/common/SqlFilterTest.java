@@ -51,4 +51,14 @@ class SqlFilterTest {
                 () -> positional("WHERE a = :missing", Map.of(), new ArrayList<>()));
         assertEquals("No value for parameter :missing", e.getMessage());
     }
+
+    @Test
+    void twoFiltersJoinedHoldBothConditionsAndShareOnlyParametersOfTheSameValue() {
+        SqlFilter joined = new SqlFilter().where("t.owner = :caller", "caller", 5L)
+                .and(new SqlFilter().where("p.owner = :caller", "caller", 5L).where("p.status = 'PUBLISHED'"));
+        assertEquals(" WHERE t.owner = :caller AND p.owner = :caller AND p.status = 'PUBLISHED'", joined.clause());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SqlFilter().where("a = :x", "x", 1).and(new SqlFilter().where("b = :x", "x", 2)));
+        assertEquals("Parameter :x bound to two values", e.getMessage());
+    }
 }
