@@ -83,8 +83,8 @@ public class AidPages {
         static native TemplateInstance aid(boolean canEdit, List<KielImportService.ReleaseView> releases, String release,
                                            KielView kiel, ModelsView models, EffectivenessFeed.Feed feed,
                                            List<OverrideRow> overrides, String extraKey, String extraValue, String note,
-                                           Map<String, String> errors, UploadProblems upload, String kielImported,
-                                           Integer recordsImported, Integer applied, Long recorded);
+                                           Map<String, String> errors, UploadProblems upload, String kielRelease,
+                                           String kielImported, Integer recordsImported, Integer applied, Long recorded);
 
         static native TemplateInstance record(AidRecordForm form, FormErrors errors, List<TaxonomyChoices.Choice> areas,
                                               List<SupportModel> models);
@@ -124,7 +124,7 @@ public class AidPages {
     public TemplateInstance page(@QueryParam("release") String release, @QueryParam("kiel") String kielImported,
                                  @QueryParam("records") Integer recordsImported, @QueryParam("applied") Integer applied,
                                  @QueryParam("recorded") Long recorded) {
-        return page(release, null, null, null, null, Map.of(), null, kielImported, recordsImported, applied, recorded);
+        return page(release, null, null, null, null, Map.of(), null, null, kielImported, recordsImported, applied, recorded);
     }
 
     @GET
@@ -197,7 +197,7 @@ public class AidPages {
             return Response.seeOther(URI.create("/ui/aid?kiel=" + URLEncoder.encode(summary.release(), StandardCharsets.UTF_8)))
                     .build();
         } catch (ProblemException e) {
-            return refusedUpload("kiel", e);
+            return refusedUpload("kiel", e, release);
         }
     }
 
@@ -215,7 +215,7 @@ public class AidPages {
             AidRecordService.ImportResult result = records.importCsv(incoming.fileName(), incoming.bytes(), callers.current());
             return Response.seeOther(URI.create("/ui/aid?records=" + result.imported())).build();
         } catch (ProblemException e) {
-            return refusedUpload("records", e);
+            return refusedUpload("records", e, null);
         }
     }
 
@@ -256,8 +256,8 @@ public class AidPages {
                 }
             }
         }
-        return Response.status(422).entity(page(null, typed, extraKey, extraValue, note, errors, null, null, null, null, null))
-                .build();
+        return Response.status(422)
+                .entity(page(null, typed, extraKey, extraValue, note, errors, null, null, null, null, null, null)).build();
     }
 
     private static void parse(String key, String value, String field, Map<String, Double> overrides,
@@ -278,7 +278,11 @@ public class AidPages {
         }
     }
 
-    private Response refusedUpload(String form, ProblemException e) {
+    /**
+     * Lists every problem of a refused file; the Kiel form comes back with its release as typed, so
+     * only the files (which no browser refills) need choosing again.
+     */
+    private Response refusedUpload(String form, ProblemException e, String kielRelease) {
         if (e.status() != 400 && e.status() != 409) {
             throw e;
         }
@@ -286,12 +290,12 @@ public class AidPages {
         UploadProblems problems = new UploadProblems(form, e.detailIn(locale), e.violations().stream()
                 .map(v -> new UploadProblem(v.fieldIn(locale), v.messageIn(locale))).toList());
         return Response.status(e.status() == 409 ? 409 : 422)
-                .entity(page(null, null, null, null, null, Map.of(), problems, null, null, null, null)).build();
+                .entity(page(null, null, null, null, null, Map.of(), problems, kielRelease, null, null, null, null)).build();
     }
 
     private TemplateInstance page(String release, Map<String, String> typedOverrides, String extraKey, String extraValue,
-                                  String note, Map<String, String> errors, UploadProblems upload, String kielImported,
-                                  Integer recordsImported, Integer applied, Long recorded) {
+                                  String note, Map<String, String> errors, UploadProblems upload, String kielRelease,
+                                  String kielImported, Integer recordsImported, Integer applied, Long recorded) {
         Caller caller = callers.current();
         boolean canEdit = caller.has(Roles.COORDINATOR) || caller.has(Roles.ADMIN);
         Locale locale = ui.locale();
@@ -302,7 +306,8 @@ public class AidPages {
         effectiveness.supportEffectiveness().forEach((key, value) -> overrides.add(new OverrideRow(key, value,
                 typedOverrides == null ? "" : typedOverrides.getOrDefault(key, ""), errors.get("supportEffectiveness." + key))));
         return ui.page(Templates.aid(canEdit, releases, chosen, kielView(chosen, locale), modelsView(locale), effectiveness,
-                overrides, extraKey, extraValue, note, errors, upload, kielImported, recordsImported, applied, recorded));
+                overrides, extraKey, extraValue, note, errors, upload, kielRelease, kielImported, recordsImported, applied,
+                recorded));
     }
 
     private KielView kielView(String release, Locale locale) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import ua.kuznia.common.BeanViolations;
 import ua.kuznia.common.Problem;
 import ua.kuznia.common.ProblemException;
@@ -17,7 +18,8 @@ import ua.kuznia.common.ProblemMappers;
 
 /**
  * What was wrong with a submitted form, field by field, under the same field names the API uses
- * ("capabilities[0].trl"), so each message can be shown next to its field, in the page's language.
+ * ("capabilities[0].trl"), so each message can be shown next to its field, in the page's language;
+ * the form's summary lists those the page has no field for ({@link #summary}).
  */
 public final class FormErrors {
 
@@ -79,11 +81,6 @@ public final class FormErrors {
         return violations;
     }
 
-    /** A problem that names no field (a stale version, a conflict). */
-    public String detail() {
-        return detail;
-    }
-
     /** The field itself or one of its list entries ("certifications" covers "certifications[2]"). */
     public boolean has(String field) {
         return violations.stream().anyMatch(v -> covers(field, v.field()));
@@ -103,9 +100,38 @@ public final class FormErrors {
         return get(list + "[" + index + "]." + field);
     }
 
+    /**
+     * What the form's error summary shows, given the fields the page shows messages next to (as
+     * {@link #has} takes them; "[]" stands for every row of a list, "capabilities[].trl"). A
+     * violation of any other field (a hidden one such as the version, a whole list, a field the
+     * form does not render) is listed there, as nothing else on the page would show it.
+     */
+    public Summary summary(String... shown) {
+        Map<Boolean, List<Problem.Violation>> placed = violations.stream()
+                .collect(Collectors.partitioningBy(v -> Stream.of(shown).anyMatch(field -> places(field, v.field()))));
+        return new Summary(any(), !placed.get(true).isEmpty(), detail, placed.get(false).stream()
+                .map(v -> new Elsewhere(v.field(), v.messageIn(locale))).distinct().toList());
+    }
+
+    /**
+     * @param marked    whether a message stands next to some field, for the summary to point to
+     * @param detail    a problem that names no field (a stale version, a conflict)
+     * @param elsewhere the violations no field on the page shows
+     */
+    public record Summary(boolean any, boolean marked, String detail, List<Elsewhere> elsewhere) {
+    }
+
+    /** A violation under the API's name of its field, with the message in the page's language. */
+    public record Elsewhere(String field, String message) {
+    }
+
     /** The id of the element holding a field's message, for aria-describedby. */
     public String id(String field) {
         return "error-" + field.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+
+    private static boolean places(String shown, String violated) {
+        return covers(shown, violated) || shown.contains("[]") && shown.equals(violated.replaceAll("\\[\\d+]", "[]"));
     }
 
     private static boolean covers(String field, String violated) {

@@ -156,6 +156,32 @@ class AidPagesTest {
                 .body(containsString("<td>weapons.csv, рядок 2</td><td>кількість полів — 2, а в заголовку їх 3</td>"));
     }
 
+    /** A refused Kiel upload comes back with the release as typed, escaped, whatever the reason for the refusal. */
+    @Test
+    void aRefusedKielUploadKeepsTheTypedRelease() {
+        byte[] weapons = "donor,category\nPoland,Tanks\n".getBytes(StandardCharsets.UTF_8);
+        String badFile = coordinatorMultipart().multiPart("file", "weapons.csv", weapons, "text/csv").multiPart("release", "29")
+                .post("/ui/aid/kiel").then().statusCode(422).extract().asString();
+        assertEquals("29", typedRelease(badFile), badFile);
+        String noFile = coordinatorMultipart().multiPart("release", "31").post("/ui/aid/kiel").then().statusCode(422)
+                .extract().asString();
+        assertTrue(noFile.contains("id=\"upload-problems\""), noFile);
+        assertEquals("31", typedRelease(noFile));
+        String badLabel = coordinatorMultipart().multiPart("file", "weapons.csv", weapons, "text/csv")
+                .multiPart("release", "\"><b>32</b>").post("/ui/aid/kiel").then().statusCode(422).extract().asString();
+        assertTrue(badLabel.contains("is not a valid release label"), badLabel);
+        assertEquals("&quot;&gt;&lt;b&gt;32&lt;/b&gt;", typedRelease(badLabel));
+        assertTrue(!badLabel.contains("<b>32</b>"), "the typed release is escaped");
+    }
+
+    /** The value of the form's release field; empty when it has none. */
+    private static String typedRelease(String html) {
+        int start = html.indexOf("id=\"kiel-release\"");
+        assertTrue(start >= 0, "the release field");
+        Matcher value = Pattern.compile(" value=\"([^\"]*)\"").matcher(html.substring(start, html.indexOf('>', start)));
+        return value.find() ? value.group(1) : "";
+    }
+
     @Test
     void auditorsReadOnlyAndOthersAreRefused() {
         given().auth().oauth2(Tokens.auditor()).get("/ui/aid").then().statusCode(200)
@@ -177,8 +203,10 @@ class AidPagesTest {
         String token = given().get("/").getCookie(Csrf.COOKIE);
         RequestSpecification form = given().auth().oauth2(Tokens.coordinator()).redirects().follow(false)
                 .cookie(Csrf.COOKIE, token).formParam(Csrf.FIELD, token);
-        form.formParam("extraKey", "DIRECT_FINANCING").formParam("extraValue", "very").post("/ui/aid/effectiveness").then()
-                .statusCode(422).body(containsString("id=\"extra-value-error\""), containsString("value=\"very\""));
+        form.formParam("extraKey", "DIRECT_FINANCING").formParam("extraValue", "very").formParam("note", "Judged <by> hand")
+                .post("/ui/aid/effectiveness").then().statusCode(422)
+                .body(containsString("id=\"extra-value-error\""), containsString("value=\"very\""),
+                        containsString("value=\"DIRECT_FINANCING\""), containsString(">Judged &lt;by&gt; hand</textarea>"));
         for (String notANumber : List.of("NaN", "Infinity")) {
             given().auth().oauth2(Tokens.coordinator()).redirects().follow(false).cookie(Csrf.COOKIE, token)
                     .formParam(Csrf.FIELD, token).formParam("extraKey", "TRAINING").formParam("extraValue", notANumber)

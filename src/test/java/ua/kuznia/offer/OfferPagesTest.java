@@ -132,6 +132,26 @@ class OfferPagesTest {
                 .body(not(containsString("id=\"error")));
     }
 
+    /** The editor has no field for the version it sends: a refusal naming it is listed in the summary, not lost. */
+    @Test
+    void aViolationOfNoFieldOnTheEditorIsListedInTheSummary() {
+        Org ministry = createOrganization("MINISTRY", "CZ");
+        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("munitions")));
+        for (String language : List.of("en", "uk")) {
+            String html = form(ministry.token()).cookie(UiContext.LANGUAGE_COOKIE, language).formParam("title", "Fictional edit")
+                    .formParam("areas", "munitions").formParam("transferType", "LICENSED_PRODUCTION").formParam("minTrl", "5")
+                    .formParam("minMrl", "5").formParam("requiredClearance", "UNCLASSIFIED").formParam("classification", "UNCLASSIFIED")
+                    .formParam("status", "DRAFT").post("/ui/offers/{id}", offer).then().statusCode(422).extract().asString();
+            int start = html.indexOf("id=\"form-errors\"");
+            org.junit.jupiter.api.Assertions.assertTrue(start >= 0, html);
+            String summary = html.substring(start, html.indexOf("</div>", start));
+            org.junit.jupiter.api.Assertions.assertTrue(summary.contains(language.equals("en")
+                    ? "version: is required on update (optimistic locking): send the version you read"
+                    : "version: потрібна для змін (оптимістичне блокування): надішліть версію, яку ви отримали"), summary);
+            org.junit.jupiter.api.Assertions.assertTrue(html.contains("value=\"Fictional edit\""), "the typed title is kept");
+        }
+    }
+
     /** A ministry with more offers than a page holds pages through them all. */
     @Test
     void myOffersPageThroughEveryOffer() {

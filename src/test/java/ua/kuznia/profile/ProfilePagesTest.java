@@ -146,6 +146,45 @@ class ProfilePagesTest {
                 .formParam("clearance", "UNCLASSIFIED");
     }
 
+    /**
+     * A violation of a field the form has no message for (a row's unit, the hidden version) is
+     * listed in the summary above the form, in the page's language; one the form marks stays by
+     * its field only.
+     */
+    @Test
+    void violationsNoFieldShowsAreListedInTheSummary() {
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        String en = withUnit(maker, "u".repeat(61)).post("/ui/profile").then().statusCode(422).extract().asString();
+        String summary = summary(en);
+        org.junit.jupiter.api.Assertions.assertTrue(summary.contains("capabilities[0].capacityUnit: size must be between 0 and 60"),
+                summary);
+        org.junit.jupiter.api.Assertions.assertTrue(en.contains("id=\"cap-0-trl-error\">must be less than or equal to 9"), en);
+        org.junit.jupiter.api.Assertions.assertFalse(summary.contains("less than or equal to 9"), summary);
+        String uk = withUnit(maker, "u".repeat(61)).cookie(UiContext.LANGUAGE_COOKIE, "uk").post("/ui/profile").then()
+                .statusCode(422).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(summary(uk).contains("capabilities[0].capacityUnit: розмір має бути між 0 та 60"),
+                summary(uk));
+
+        validProfile(maker, Fixtures.validEdrpou()).post("/ui/profile").then().statusCode(303);
+        String unversioned = summary(validProfile(maker, Fixtures.validEdrpou()).post("/ui/profile").then().statusCode(422)
+                .extract().asString());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                unversioned.contains("version: is required on update (optimistic locking): send the version you read"), unversioned);
+    }
+
+    private static RequestSpecification withUnit(Org maker, String unit) {
+        return form(maker.token()).formParam("legalName", "Fictional Forge").formParam("edrpou", Fixtures.validEdrpou())
+                .formParam("oblast", "UA-46").formParam("capArea", "munitions").formParam("capTrl", "12")
+                .formParam("capMrl", "7").formParam("capCapacity", "10").formParam("capUnit", unit).formParam("capNotes", "")
+                .formParam("clearance", "UNCLASSIFIED");
+    }
+
+    private static String summary(String html) {
+        int start = html.indexOf("id=\"form-errors\"");
+        org.junit.jupiter.api.Assertions.assertTrue(start >= 0, html);
+        return html.substring(start, html.indexOf("</div>", start));
+    }
+
     @Test
     void onlyManufacturersHaveTheProfilePagesAndFormsNeedTheCsrfToken() {
         Org ministry = createOrganization("MINISTRY", "DE");
