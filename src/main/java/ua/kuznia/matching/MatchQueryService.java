@@ -90,9 +90,10 @@ public class MatchQueryService {
      * the single read and the match pages. A match exists for a caller only while the caller may
      * see both its offer and its profile, and only for the caller's side of it: staff read every
      * match, a manufacturer those of its own profiles, a ministry those of its own offers. So a
-     * match of a closed or draft offer stays, read-only, with staff and the offer's ministry, who
-     * still see the offer, and leaves the manufacturer, who no longer does; a match of an
-     * unpublished profile stays with staff and the manufacturer, and leaves the ministry. Over
+     * match of a closed offer stays, read-only, with staff, the offer's ministry and, if someone
+     * acted on it, the manufacturer (see {@link OfferService#visibleTo(Caller)}); a draft offer's
+     * leaves the manufacturer, who no longer sees the offer; a match of an unpublished profile
+     * stays with staff and the manufacturer, and leaves the ministry. Over
      * {@code match_result m}, {@code transfer_offer t} and {@code manufacturer_profile p}.
      */
     public static SqlFilter visibleTo(Caller caller) {

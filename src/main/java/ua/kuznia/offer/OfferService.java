@@ -48,7 +48,10 @@ public class OfferService {
 
     /**
      * Need-to-know: an offer classified above the caller's clearance does not exist for it.
-     * Within that, staff read all offers, ministries open ones and their own, manufacturers open ones.
+     * Within that, staff read all offers, ministries open ones and their own, manufacturers open
+     * ones and the closed ones where a match of theirs was acted on: an offer usually closes once
+     * its partnerships are decided, and the manufacturer keeps the record of its own, as the
+     * ministry does.
      */
     public static SqlFilter visibleTo(Caller caller) {
         List<String> levels = caller.clearedLevels();
@@ -60,22 +63,28 @@ public class OfferService {
             return filter.where("(t.status = 'OPEN' OR t.organization_id = :callerOrganization)",
                     "callerOrganization", caller.organizationId());
         }
+        if (caller.has(Roles.MANUFACTURER) && caller.organizationId() != null) {
+            return filter.where("(t.status = 'OPEN' OR t.status = 'CLOSED' AND " + ACTED_ON_BY_PARTNER + ")",
+                    "partnerOrganization", caller.organizationId());
+        }
         if (caller.has(Roles.MANUFACTURER)) {
             return filter.where("t.status = 'OPEN'");
         }
         return filter.where("false");
     }
 
-    public static boolean visibleTo(TransferOffer offer, Caller caller) {
-        return visibleTo(offer.classification, offer.status, offer.organization.id, caller);
-    }
+    /** A match of offer {@code t} with a profile of organization {@code :partnerOrganization}, acted on by someone. */
+    private static final String ACTED_ON_BY_PARTNER = "EXISTS (SELECT 1 FROM match_result pm"
+            + " JOIN manufacturer_profile pp ON pp.id = pm.profile_id WHERE pm.offer_id = t.id"
+            + " AND pp.organization_id = :partnerOrganization AND pm.status <> 'SUGGESTED')";
 
-    public static boolean visibleTo(OfferView offer, Caller caller) {
-        return visibleTo(offer.classification(), offer.status(), offer.organizationId(), caller);
-    }
-
-    /** The rule of {@link #visibleTo(Caller)} for one offer already read. */
-    private static boolean visibleTo(Classification classification, OfferStatus status, Long organizationId, Caller caller) {
+    /**
+     * The rule of {@link #visibleTo(Caller)} for one offer already read. Only a manufacturer's
+     * closed offer needs the database (whether it partnered on it); every other case is decided
+     * from the row.
+     */
+    private boolean visibleTo(long offerId, Classification classification, OfferStatus status, Long organizationId,
+                              Caller caller) {
         if (!caller.clearedFor(classification)) {
             return false;
         }
@@ -85,7 +94,13 @@ public class OfferService {
         if (caller.has(Roles.MINISTRY) && (status == OfferStatus.OPEN || caller.belongsTo(organizationId))) {
             return true;
         }
-        return caller.has(Roles.MANUFACTURER) && status == OfferStatus.OPEN;
+        if (!caller.has(Roles.MANUFACTURER)) {
+            return false;
+        }
+        return status == OfferStatus.OPEN || status == OfferStatus.CLOSED && caller.organizationId() != null
+                && !new SqlFilter().where("t.id = :id", "id", offerId)
+                        .where(ACTED_ON_BY_PARTNER, "partnerOrganization", caller.organizationId())
+                        .select(em, "SELECT t.id", " FROM transfer_offer t", "").isEmpty();
     }
 
     /** Only a ministry officer of the owning organization changes an offer. */
@@ -142,13 +157,15 @@ public class OfferService {
     }
 
     public Optional<TransferOffer> findVisible(long id, Caller caller) {
-        return findEntity(id).filter(t -> visibleTo(t, caller));
+        return findEntity(id).filter(t -> visibleTo(t.id, t.classification, t.status, t.organization.id, caller));
     }
 
     /** One offer as the caller may see it, read as a view (writes load the entity instead). */
     public Optional<OfferView> find(long id, Caller caller) {
         return new SqlFilter().where("t.id = :id", "id", id).select(em, OfferRows.COLUMNS, OfferRows.FROM, "").stream()
-                .map(OfferRows::view).filter(offer -> visibleTo(offer, caller)).findFirst();
+                .map(OfferRows::view)
+                .filter(offer -> visibleTo(offer.id(), offer.classification(), offer.status(), offer.organizationId(), caller))
+                .findFirst();
     }
 
     @Transactional

@@ -45,14 +45,28 @@ class MatchVisibilityTest {
                         Map<String, Object> profileBody, long match) {
     }
 
+    /**
+     * An offer usually closes once its partnerships are decided: the manufacturer keeps the record
+     * of its own, and with it the closed offer, as the ministry does; other manufacturers do not.
+     */
     @Test
-    void aClosedOffersMatchStaysWithStaffAndTheOwningMinistryAndLeavesTheManufacturer() {
+    void aClosedOffersMatchStaysWithStaffTheOwningMinistryAndTheManufacturerItWasDecidedWith() {
         Pair pair = approvedMatch("artillery.towed");
         List<Persona> personas = personas(pair);
         expect(pair, personas, Set.of("coordinator", "auditor", "ministry", "manufacturer"));
 
         setOffer(pair, "CLOSED");
-        expect(pair, personas, Set.of("coordinator", "auditor", "ministry"));
+        expect(pair, personas, Set.of("coordinator", "auditor", "ministry", "manufacturer"));
+        as(pair.maker().token()).get("/api/v1/offers/{id}", pair.offer()).then().statusCode(200);
+        as(pair.maker().token()).queryParam("offer", pair.offer()).queryParam("manufacturer", pair.profile())
+                .get("/ui/explain").then().statusCode(200);
+        String other = personas.stream().filter(p -> p.name().equals("other manufacturer")).findFirst().orElseThrow().token();
+        as(other).get("/api/v1/offers/{id}", pair.offer()).then().statusCode(404);
+        org.junit.jupiter.api.Assertions.assertTrue(as(other).queryParam("size", 200).get("/api/v1/offers").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", Number.class).stream().noneMatch(n -> n.longValue() == pair.offer()));
+        org.junit.jupiter.api.Assertions.assertTrue(as(pair.maker().token()).queryParam("size", 200).queryParam("status", "CLOSED")
+                .get("/api/v1/offers").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", Number.class).stream().anyMatch(n -> n.longValue() == pair.offer()));
 
         // Deleted, the offer takes its matches along: nobody finds the match anywhere.
         as(pair.ministry().token()).delete("/api/v1/offers/{id}", pair.offer()).then().statusCode(204);
@@ -97,7 +111,7 @@ class MatchVisibilityTest {
         List<Persona> personas = new ArrayList<>(personas(pair));
         personas.add(new Persona("cleared auditor", clearedAuditor, "STAFF"));
         // The coordinator's and the auditor's organization is unknown to the service: they are cleared for nothing classified.
-        expect(pair, personas, Set.of("cleared auditor", "ministry"));
+        expect(pair, personas, Set.of("cleared auditor", "ministry", "manufacturer"));
     }
 
     /**
