@@ -89,17 +89,27 @@ public final class MatchEngine {
      */
     public List<TopKChange> upsertProfile(ProfileData profile) {
         return write(() -> {
+            int existing = profiles.slotOf(profile.id());
+            ProfileData before = existing >= 0 ? profiles.profile(existing) : null;
             int slot = profiles.upsert(profile);
+            // After the upsert, which interns any new area of the profile.
+            CapabilityEdit edit = before == null ? null : CapabilityEdit.between(before, profile, areas);
             int[] holding = holdings.take(slot);
             offers.startCollection();
             for (int offerSlot : holding) {
                 offers.mark(offerSlot);
             }
-            int entering = profile.published() ? offers.collectCandidates(profiles, slot, true, rules) : 0;
+            int entering = !profile.published() || edit != null && !edit.canEnter ? 0
+                    : offers.collectCandidates(profiles, slot, true, rules, edit == null ? -1L : edit.changed);
             List<TopKChange> changes = new ArrayList<>();
             touched += touchHolding(holding);
             for (int offerSlot : holding) {
                 OfferIndex.Entry entry = offers.entry(offerSlot);
+                if (edit != null && !edit.reaches(entry.plan)) {
+                    // Scores as before: the ranking keeps the profile where it is.
+                    holdings.add(slot, offerSlot);
+                    continue;
+                }
                 double score = ranker.scorePair(entry.plan, slot, rules.minScore());
                 moveWithin(entry, slot, profile.id(), score, changes);
             }

@@ -191,6 +191,17 @@ final class OfferIndex {
      * @return how many offers were collected
      */
     int collectCandidates(ProfileIndex profiles, int slot, boolean skipMarked, CompiledRuleSet rules) {
+        return collectCandidates(profiles, slot, skipMarked, rules, -1L);
+    }
+
+    /**
+     * As {@link #collectCandidates(ProfileIndex, int, boolean, CompiledRuleSet)}, collecting only
+     * the offers listed under the capabilities in {@code collectFrom} (bit i: capability i), the
+     * changed ones of a {@link CapabilityEdit}. The other capabilities are scanned after them, and
+     * only bring what they qualify for to the offers already collected: the screen needs the best
+     * of every capability, changed or not.
+     */
+    int collectCandidates(ProfileIndex profiles, int slot, boolean skipMarked, CompiledRuleSet rules, long collectFrom) {
         // Stamps of this collection: epoch - 2 marks an offer to skip, epoch - 1 one ruled out,
         // epoch one collected.
         int skip = epoch - 2;
@@ -200,48 +211,55 @@ final class OfferIndex {
         int riskTier = profiles.riskTier(slot);
         long certificationMask = profiles.certificationMask(slot);
         int count = 0;
-        for (int c = 0, capabilities = profiles.capabilityCount(slot); c < capabilities; c++) {
-            int key = profiles.capabilityKey(slot, c);
-            int trl = ProfileIndex.trlOf(key);
-            int mrl = ProfileIndex.mrlOf(key);
-            double monthly = profiles.capabilityMonthly(slot, c);
-            double[] readiness = rules.readinessByPackedMinimums(trl, mrl);
-            int gap = 0;
-            for (int area = ProfileIndex.areaOf(key); area >= 0; area = areas.parent(area), gap++) {
-                int[] listed = area < openByArea.length ? openByArea[area] : null;
-                int listedCount = listed == null ? 0 : openCounts[area];
-                double specificity = rules.specificityContribution(gap);
-                for (int i = 0; i < listedCount; i++) {
-                    int entry = listed[i];
-                    int offer = entry >>> 8;
-                    if (((entry >>> 4) & 0xF) > trl || (entry & 0xF) > mrl) {
-                        continue;
-                    }
-                    int stamp = stamps[offer];
-                    if (stamp == ruledOut || skipMarked && stamp == skip) {
-                        continue;
-                    }
-                    if (stamp != collected) {
-                        if (neededClearance[offer] > clearance || maxRiskTier[offer] < riskTier
-                                || (requiredCertifications[offer] & ~certificationMask) != 0
-                                || wideRequirements[offer] && !profiles.holdsAll(slot, entries[offer].plan.requiredCertificationIds)) {
-                            stamps[offer] = ruledOut;
+        int capabilities = profiles.capabilityCount(slot);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int c = 0; c < capabilities; c++) {
+                boolean collects = (collectFrom >>> c & 1) != 0;
+                if (collects == (pass == 1)) {
+                    continue;
+                }
+                int key = profiles.capabilityKey(slot, c);
+                int trl = ProfileIndex.trlOf(key);
+                int mrl = ProfileIndex.mrlOf(key);
+                double monthly = profiles.capabilityMonthly(slot, c);
+                double[] readiness = rules.readinessByPackedMinimums(trl, mrl);
+                int gap = 0;
+                for (int area = ProfileIndex.areaOf(key); area >= 0; area = areas.parent(area), gap++) {
+                    int[] listed = area < openByArea.length ? openByArea[area] : null;
+                    int listedCount = listed == null ? 0 : openCounts[area];
+                    double specificity = rules.specificityContribution(gap);
+                    for (int i = 0; i < listedCount; i++) {
+                        int entry = listed[i];
+                        int offer = entry >>> 8;
+                        if (((entry >>> 4) & 0xF) > trl || (entry & 0xF) > mrl) {
                             continue;
                         }
-                        stamps[offer] = collected;
-                        if (count == found.length) {
-                            found = Arrays.copyOf(found, 2 * count);
+                        int stamp = stamps[offer];
+                        if (stamp == ruledOut || skipMarked && stamp == skip || !collects && stamp != collected) {
+                            continue;
                         }
-                        found[count++] = offer;
-                        scratch[SCRATCH * offer + BEST_SPECIFICITY] = Double.NEGATIVE_INFINITY;
-                        scratch[SCRATCH * offer + BEST_READINESS] = Double.NEGATIVE_INFINITY;
-                        scratch[SCRATCH * offer + LARGEST_MONTHLY] = Double.NEGATIVE_INFINITY;
-                    }
-                    int at = SCRATCH * offer;
-                    if (monthly >= scratch[at + MIN_MONTHLY]) {
-                        scratch[at + BEST_SPECIFICITY] = Math.max(scratch[at + BEST_SPECIFICITY], specificity);
-                        scratch[at + BEST_READINESS] = Math.max(scratch[at + BEST_READINESS], readiness[entry & 0xFF]);
-                        scratch[at + LARGEST_MONTHLY] = Math.max(scratch[at + LARGEST_MONTHLY], monthly);
+                        if (stamp != collected) {
+                            if (neededClearance[offer] > clearance || maxRiskTier[offer] < riskTier
+                                    || (requiredCertifications[offer] & ~certificationMask) != 0
+                                    || wideRequirements[offer] && !profiles.holdsAll(slot, entries[offer].plan.requiredCertificationIds)) {
+                                stamps[offer] = ruledOut;
+                                continue;
+                            }
+                            stamps[offer] = collected;
+                            if (count == found.length) {
+                                found = Arrays.copyOf(found, 2 * count);
+                            }
+                            found[count++] = offer;
+                            scratch[SCRATCH * offer + BEST_SPECIFICITY] = Double.NEGATIVE_INFINITY;
+                            scratch[SCRATCH * offer + BEST_READINESS] = Double.NEGATIVE_INFINITY;
+                            scratch[SCRATCH * offer + LARGEST_MONTHLY] = Double.NEGATIVE_INFINITY;
+                        }
+                        int at = SCRATCH * offer;
+                        if (monthly >= scratch[at + MIN_MONTHLY]) {
+                            scratch[at + BEST_SPECIFICITY] = Math.max(scratch[at + BEST_SPECIFICITY], specificity);
+                            scratch[at + BEST_READINESS] = Math.max(scratch[at + BEST_READINESS], readiness[entry & 0xFF]);
+                            scratch[at + LARGEST_MONTHLY] = Math.max(scratch[at + LARGEST_MONTHLY], monthly);
+                        }
                     }
                 }
             }

@@ -65,6 +65,33 @@ class IncrementalMatchingProperties {
         assertEquals(current, new TreeMap<>(engine.fullMatch(2)));
     }
 
+    /**
+     * Edits of capabilities alone, the common edit, which the engine handles apart: it rescans only
+     * the offers a changed capability reaches, and when every change lost ground it looks for no
+     * new ranking at all. Small rankings (K of 1 to 6 mostly) keep their bars high, where a wrong
+     * shortcut would show.
+     */
+    @Property(tries = 60)
+    void capabilityEditsKeepRankingsEqualFreshOnes(@ForAll long seed,
+            @ForAll @IntRange(min = 5, max = 60) int profileCount,
+            @ForAll @IntRange(min = 1, max = 12) int offerCount) {
+        RandomDatasets random = new RandomDatasets(seed);
+        RandomDatasets.Dataset initial = random.dataset(profileCount, offerCount, 1);
+        Map<Long, ProfileData> profiles = new LinkedHashMap<>();
+        initial.profiles().forEach(p -> profiles.put(p.id(), p));
+        Map<Long, OfferData> offers = new LinkedHashMap<>();
+        initial.offers().forEach(o -> offers.put(o.id(), o));
+        MatchEngine engine = EngineMatchesBruteForceProperties.load(initial);
+        Map<Long, List<ScoredMatch>> current = new TreeMap<>(engine.fullMatch(1));
+        for (int step = 0; step < 60; step++) {
+            ProfileData edited = random.capabilityEdit(pickRanked(random, profiles, current));
+            profiles.put(edited.id(), edited);
+            assertReported(current, engine.upsertProfile(edited), profiles, offers, initial.ruleSet());
+            assertMatchesForProfiles(engine, profiles.keySet(), current);
+        }
+        assertEquals(current, new TreeMap<>(engine.fullMatch(2)));
+    }
+
     /** Edits mostly hit profiles that are ranked somewhere, since those are the ones that move rankings. */
     private static ProfileData pickRanked(RandomDatasets random, Map<Long, ProfileData> profiles,
             Map<Long, List<ScoredMatch>> current) {

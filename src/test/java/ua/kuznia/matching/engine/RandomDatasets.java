@@ -81,9 +81,23 @@ public final class RandomDatasets {
     /** A different profile for the same id: what an edit looks like to the engine. */
     public ProfileData edit(ProfileData profile) {
         ProfileData fresh = profile(profile.id());
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(6)) {
             case 0:
                 return fresh;
+            case 4:
+            case 5: {
+                // What a manufacturer changes most: one capability's capacity (up or down), or its area.
+                List<Capability> capabilities = new ArrayList<>(profile.capabilities());
+                if (!capabilities.isEmpty()) {
+                    int at = random.nextInt(capabilities.size());
+                    Capability old = capabilities.get(at);
+                    capabilities.set(at, random.nextInt(2) == 0
+                            ? new Capability(old.area(), old.trl(), old.mrl(), Math.rint(old.monthlyCapacity() * (0.5 + random.nextDouble())))
+                            : new Capability(area(), old.trl(), old.mrl(), old.monthlyCapacity()));
+                }
+                return new ProfileData(profile.id(), profile.published(), profile.clearanceRank(), profile.riskTier(),
+                        profile.certifications(), capabilities, profile.seekingAreas(), profile.seekingTransferTypes());
+            }
             case 1: {
                 List<Capability> capabilities = new ArrayList<>(profile.capabilities());
                 if (!capabilities.isEmpty()) {
@@ -102,6 +116,31 @@ public final class RandomDatasets {
                 return new ProfileData(profile.id(), profile.published(), fresh.clearanceRank(), fresh.riskTier(),
                         fresh.certifications(), profile.capabilities(), fresh.seekingAreas(), fresh.seekingTransferTypes());
         }
+    }
+
+    /**
+     * The profile with its capabilities edited and nothing else: one capability's TRL, MRL or
+     * capacity moved a little either way, its area changed, a capability added or one removed.
+     */
+    public ProfileData capabilityEdit(ProfileData profile) {
+        List<Capability> capabilities = new ArrayList<>(profile.capabilities());
+        int kind = capabilities.isEmpty() ? 4 : random.nextInt(6);
+        int at = capabilities.isEmpty() ? 0 : random.nextInt(capabilities.size());
+        Capability old = capabilities.isEmpty() ? null : capabilities.get(at);
+        int step = random.nextBoolean() ? 1 + random.nextInt(2) : -1 - random.nextInt(2);
+        switch (kind) {
+            case 0 -> capabilities.set(at, new Capability(old.area(), Math.max(1, Math.min(9, old.trl() + step)), old.mrl(),
+                    old.monthlyCapacity()));
+            case 1 -> capabilities.set(at, new Capability(old.area(), old.trl(), Math.max(1, Math.min(10, old.mrl() + step)),
+                    old.monthlyCapacity()));
+            case 2 -> capabilities.set(at, new Capability(old.area(), old.trl(), old.mrl(),
+                    Math.rint(old.monthlyCapacity() * (0.3 + 1.7 * random.nextDouble()))));
+            case 3 -> capabilities.set(at, new Capability(area(), old.trl(), old.mrl(), old.monthlyCapacity()));
+            case 4 -> capabilities.add(new Capability(area(), level(9), level(10), pick(CAPACITIES)));
+            default -> capabilities.remove(at);
+        }
+        return new ProfileData(profile.id(), profile.published(), profile.clearanceRank(), profile.riskTier(),
+                profile.certifications(), capabilities, profile.seekingAreas(), profile.seekingTransferTypes());
     }
 
     public OfferData offer(long id) {
