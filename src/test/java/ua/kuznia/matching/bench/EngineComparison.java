@@ -53,6 +53,11 @@ public final class EngineComparison {
         final Object engine;
         final Method profile;
         final Method editedProfile;
+        final Method fieldEdit;
+        /** Each edited profile as last edited, as this build's records. */
+        final java.util.Map<Long, Object> edited = new java.util.HashMap<>();
+        final long[] fieldEditNanos;
+        long fieldEditChanges;
         final Method offer;
         final Method editedOffer;
         final Method upsertProfile;
@@ -86,6 +91,7 @@ public final class EngineComparison {
             engine = engineClass.getConstructor(ruleSetClass).newInstance(synthetic.getMethod("ruleSet", int.class).invoke(null, 1));
             profile = synthetic.getMethod("profile", long.class);
             editedProfile = synthetic.getMethod("editedProfile", long.class, int.class);
+            fieldEdit = synthetic.getMethod("fieldEdit", profileClass, java.util.random.RandomGenerator.class);
             offer = synthetic.getMethod("offer", long.class);
             editedOffer = synthetic.getMethod("editedOffer", long.class, int.class);
             upsertProfile = engineClass.getMethod("upsertProfile", profileClass);
@@ -93,6 +99,7 @@ public final class EngineComparison {
             topKForOffer = engineClass.getMethod("topKForOffer", long.class);
             fullMatch = engineClass.getMethod("fullMatch", int.class);
             profileNanos = new long[samples];
+            fieldEditNanos = new long[samples];
             offerNanos = new long[samples];
         }
     }
@@ -134,6 +141,24 @@ public final class EngineComparison {
         for (Build build : builds) {
             build.fullMatch.invoke(build.engine, threads);
         }
+        // Profile field edits (see SyntheticData#fieldEdit): the same edit for both builds, each
+        // from its own copy of the profile as last edited.
+        random = new SplittableRandom(seed + 3);
+        for (int i = -WARM_UP_SAMPLES; i < samples; i++) {
+            long id = 1 + random.nextInt(profiles);
+            long editSeed = random.nextLong();
+            for (Build build : order(builds, i)) {
+                Object before = build.edited.containsKey(id) ? build.edited.get(id) : build.profile.invoke(build.data, id);
+                Object after = build.fieldEdit.invoke(build.data, before, new SplittableRandom(editSeed));
+                build.edited.put(id, after);
+                long start = System.nanoTime();
+                List<?> changed = (List<?>) build.upsertProfile.invoke(build.engine, after);
+                if (i >= 0) {
+                    build.fieldEditNanos[i] = System.nanoTime() - start;
+                    build.fieldEditChanges += changed.size();
+                }
+            }
+        }
         random = new SplittableRandom(seed + 2);
         edition = 1;
         for (int i = -WARM_UP_SAMPLES; i < samples; i++) {
@@ -155,7 +180,10 @@ public final class EngineComparison {
         System.out.println("|---|---|---|");
         row(builds, "Full match, warm, wall (median of 5)", build -> MatcherBenchmark.millis(MatcherBenchmark.median(Arrays.copyOfRange(build.fullMatchNanos, 1, 6))));
         row(builds, "Changed offer: upsertOffer + topKForOffer, p50 / p99", build -> percentiles(build.offerNanos));
-        row(builds, "Changed profile: upsertProfile, p50 / p99", build -> percentiles(build.profileNanos));
+        row(builds, "Profile field edit: upsertProfile, p50 / p99", build -> percentiles(build.fieldEditNanos));
+        row(builds, "Rankings changed per field edit (mean; equal when both builds agree)",
+                build -> String.format(Locale.ROOT, "%.3f", (double) build.fieldEditChanges / samples));
+        row(builds, "Changed profile, replaced whole: upsertProfile, p50 / p99", build -> percentiles(build.profileNanos));
         row(builds, "Rankings changed per profile edit (mean; equal when both builds agree)",
                 build -> String.format(Locale.ROOT, "%.3f", (double) build.changes / samples));
     }
