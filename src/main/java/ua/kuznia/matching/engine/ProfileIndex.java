@@ -222,13 +222,13 @@ final class ProfileIndex {
     int upsert(ProfileData profile) {
         int slot = slots.slotOf(profile.id());
         if (slot >= 0) {
-            unindex(slot);
-        } else {
-            slot = slots.allocate(profile.id());
-            if (RECORD * slots.highWater() > records.length) {
-                records = Arrays.copyOf(records, Math.max(RECORD * slots.highWater(), 2 * records.length));
-                certificationMasks = Arrays.copyOf(certificationMasks, records.length / RECORD);
-            }
+            reindex(slot, profile);
+            return slot;
+        }
+        slot = slots.allocate(profile.id());
+        if (RECORD * slots.highWater() > records.length) {
+            records = Arrays.copyOf(records, Math.max(RECORD * slots.highWater(), 2 * records.length));
+            certificationMasks = Arrays.copyOf(certificationMasks, records.length / RECORD);
         }
         records[RECORD * slot + TRAITS] = traits(profile);
         writeEntries(slot, profile);
@@ -537,6 +537,131 @@ final class ProfileIndex {
                 byAreaMrl.add(area, 1, mrlOf(key), slot);
             }
         }
+    }
+
+    // Scratch of reindex: by area id, the highest TRL and MRL of the capabilities reaching the
+    // area before and after the edit, and the areas met.
+    private int[] levelsBefore = new int[64];
+    private int[] levelsAfter = new int[64];
+    private boolean[] areaMet = new boolean[32];
+    private int[] areasMet = new int[32];
+    private int areasMetCount;
+
+    /**
+     * Rewrites an indexed profile, moving the slot only in and out of the bitmaps whose
+     * membership changes. An edit mostly changes few of them, often none (a capacity is in no
+     * bitmap), where taking the slot out of every bitmap and putting it back cost a search in
+     * each: most of a small edit's time.
+     */
+    private void reindex(int slot, ProfileData profile) {
+        int base = RECORD * slot;
+        int before = records[base + TRAITS];
+        boolean wasPublished = published.contains(slot);
+        areasMetCount = 0;
+        meetLevels(slot, wasPublished, false);
+        if (wasPublished != profile.published()) {
+            if (profile.published()) {
+                published.add(slot);
+            } else {
+                published.remove(slot);
+            }
+        }
+        for (int rank = clearanceOf(before) + 1; rank <= profile.clearanceRank(); rank++) {
+            clearedFor[rank].add(slot);
+        }
+        for (int rank = profile.clearanceRank() + 1; rank <= clearanceOf(before); rank++) {
+            clearedFor[rank].remove(slot);
+        }
+        // riskAtMost[t] holds the profiles of tier t or lower.
+        for (int tier = profile.riskTier(); tier < Math.min(riskTierOf(before), MAX_TIER); tier++) {
+            riskAtMost[tier].add(slot);
+        }
+        for (int tier = riskTierOf(before); tier < Math.min(profile.riskTier(), MAX_TIER); tier++) {
+            riskAtMost[tier].remove(slot);
+        }
+        reindexCertifications(slot, profile);
+        records[base + TRAITS] = traits(profile);
+        writeEntries(slot, profile);
+        meetLevels(slot, profile.published(), true);
+        for (int i = 0; i < areasMetCount; i++) {
+            int area = areasMet[i];
+            moveLevels(byAreaTrl, area, levelsBefore[area] >>> 4, levelsAfter[area] >>> 4, slot);
+            moveLevels(byAreaMrl, area, levelsBefore[area] & 0xF, levelsAfter[area] & 0xF, slot);
+            areaMet[area] = false;
+        }
+    }
+
+    /**
+     * Records, for every area the slot's stored capabilities reach (their own and the areas above),
+     * the highest TRL and MRL reaching it, packed as TRL << 4 | MRL, before or after the edit: the levels
+     * {@link #index} adds the slot to, cumulatively, are those up to these. An unpublished profile
+     * is in none.
+     */
+    private void meetLevels(int slot, boolean indexed, boolean after) {
+        if (areaMet.length < areas.size()) {
+            int length = Math.max(areas.size(), 2 * areaMet.length);
+            areaMet = Arrays.copyOf(areaMet, length);
+            areasMet = Arrays.copyOf(areasMet, length);
+            levelsBefore = Arrays.copyOf(levelsBefore, length);
+            levelsAfter = Arrays.copyOf(levelsAfter, length);
+        }
+        int[] levels = after ? levelsAfter : levelsBefore;
+        for (int i = 0, count = indexed ? capabilityCount(slot) : 0; i < count; i++) {
+            int key = capabilityKey(slot, i);
+            for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
+                if (!areaMet[area]) {
+                    areaMet[area] = true;
+                    areasMet[areasMetCount++] = area;
+                    levelsBefore[area] = 0;
+                    levelsAfter[area] = 0;
+                }
+                int trl = Math.max(levels[area] >>> 4, trlOf(key));
+                int mrl = Math.max(levels[area] & 0xF, mrlOf(key));
+                levels[area] = trl << 4 | mrl;
+            }
+        }
+    }
+
+    /** Adds the slot to the levels it reaches now and did not, or takes it out of those it no longer does. */
+    private static void moveLevels(AreaLevelBitmaps bitmaps, int area, int before, int after, int slot) {
+        if (after > before) {
+            bitmaps.add(area, before + 1, after, slot);
+        } else if (after < before) {
+            bitmaps.remove(area, after + 1, before, slot);
+        }
+    }
+
+    private void reindexCertifications(int slot, ProfileData profile) {
+        long before = certificationMasks[slot];
+        long after = 0;
+        for (String certification : profile.certifications()) {
+            int id = certifications.intern(certification);
+            while (byCertification.size() <= id) {
+                byCertification.add(new RoaringBitmap());
+            }
+            if (id < 64) {
+                after |= 1L << id;
+            }
+        }
+        for (int id = 0; id < Math.min(64, byCertification.size()); id++) {
+            long bit = 1L << id;
+            if ((before & bit) != 0 && (after & bit) == 0) {
+                byCertification.get(id).remove(slot);
+            } else if ((before & bit) == 0 && (after & bit) != 0) {
+                byCertification.get(id).add(slot);
+            }
+        }
+        // Ids of 64 and more are in no mask: the slot leaves them all and joins its own.
+        for (int id = 64; id < byCertification.size(); id++) {
+            byCertification.get(id).remove(slot);
+        }
+        for (String certification : profile.certifications()) {
+            int id = certifications.intern(certification);
+            if (id >= 64) {
+                byCertification.get(id).add(slot);
+            }
+        }
+        certificationMasks[slot] = after;
     }
 
     /** Removes the slot from every bitmap; reads the capabilities still stored for it. */

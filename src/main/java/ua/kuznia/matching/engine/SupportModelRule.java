@@ -37,19 +37,18 @@ final class SupportModelRule implements SoftRule {
     public Value evaluate(PairFacts facts) {
         OfferData offer = facts.offer;
         Map<String, Double> ratings = facts.rules.data.supportEffectiveness();
-        String basis = offer.areas().stream().map(area -> {
-            String key = ratingKey(offer.transferType(), area, ratings);
-            return area + ": " + (key == null
-                    ? "no audited rating for " + offer.transferType() + " (neutral)"
-                    : key + " = " + Text.number(ratings.get(key)));
-        }).collect(Collectors.joining("; "));
-        String basisUk = offer.areas().stream().map(area -> {
-            String key = ratingKey(offer.transferType(), area, ratings);
-            return area + ": " + (key == null
-                    ? "аудит не оцінював " + offer.transferType() + " (нейтрально)"
-                    : key + " = " + Text.numberUk(ratings.get(key)));
-        }).collect(Collectors.joining("; "));
+        String basis = basis(offer, ratings, "no audited rating for %s (neutral)", Text::number);
+        String basisUk = basis(offer, ratings, "аудит не оцінював %s (нейтрально)", Text::numberUk);
         return new Value(offerEffectiveness(offer.transferType(), offer.areas(), ratings), basis, basisUk);
+    }
+
+    /** Each offer area's rating, or the neutral value when none was audited, in one language. */
+    private static String basis(OfferData offer, Map<String, Double> ratings, String unrated,
+                                java.util.function.DoubleFunction<String> number) {
+        return offer.areas().stream().map(area -> {
+            String key = ratingKey(offer.transferType(), area, ratings);
+            return area + ": " + (key == null ? String.format(unrated, offer.transferType()) : key + " = " + number.apply(ratings.get(key)));
+        }).collect(Collectors.joining("; "));
     }
 
     /** The offer's value; it depends on the offer alone, so the index computes it once per offer. */

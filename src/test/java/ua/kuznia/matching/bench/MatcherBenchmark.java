@@ -165,30 +165,14 @@ public final class MatcherBenchmark {
      * a profile picked twice moves on from its earlier edit.
      */
     private void measureFieldEdits(MatchEngine engine) {
-        engine.fullMatch(threads);
         SplittableRandom random = new SplittableRandom(seed + 3);
         java.util.Map<Long, ProfileData> current = new java.util.HashMap<>();
-        long[] latencies = new long[samples];
-        long[] cpuTimes = new long[samples];
-        long changes = 0;
-        for (int i = -WARM_UP_SAMPLES; i < samples; i++) {
+        measureProfileEdits(engine, "Profile field edit (one capability's capacity, TRL or MRL)", "field edit", () -> {
             long id = 1 + random.nextInt(profiles);
             ProfileData profile = data.fieldEdit(current.computeIfAbsent(id, data::profile), random);
             current.put(id, profile);
-            long cpuStart = cpu.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            List<TopKChange> changed = engine.upsertProfile(profile);
-            long elapsed = System.nanoTime() - start;
-            long cpuElapsed = cpu.getCurrentThreadCpuTime() - cpuStart;
-            if (i >= 0) {
-                latencies[i] = elapsed;
-                cpuTimes[i] = cpuElapsed;
-                changes += changed.size();
-            }
-        }
-        latencyRow("Profile field edit (one capability's capacity, TRL or MRL): upsertProfile", latencies, "p99 <= 0.2 ms");
-        latencyRow("Profile field edit, CPU time of the thread", cpuTimes, "");
-        row("Rankings changed per field edit (mean)", String.format(Locale.ROOT, "%.2f", (double) changes / samples), "");
+            return profile;
+        });
     }
 
     /**
@@ -196,14 +180,20 @@ public final class MatcherBenchmark {
      * and sought area may change): the heaviest edit, which leaves and enters the most rankings.
      */
     private void measureChangedProfiles(MatchEngine engine) {
-        engine.fullMatch(threads);
         SplittableRandom random = new SplittableRandom(seed + 2);
+        int[] edition = {1};
+        measureProfileEdits(engine, "Changed profile, replaced whole", "profile edit",
+                () -> data.editedProfile(1 + random.nextInt(profiles), edition[0]++));
+    }
+
+    /** Upserts each next edit after a fresh full match, timing the upsert, which brings every affected ranking up to date. */
+    private void measureProfileEdits(MatchEngine engine, String measure, String noun, java.util.function.Supplier<ProfileData> edits) {
+        engine.fullMatch(threads);
         long[] latencies = new long[samples];
         long[] cpuTimes = new long[samples];
         long changes = 0;
-        int edition = 1;
         for (int i = -WARM_UP_SAMPLES; i < samples; i++) {
-            ProfileData profile = data.editedProfile(1 + random.nextInt(profiles), edition++);
+            ProfileData profile = edits.get();
             long cpuStart = cpu.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             List<TopKChange> changed = engine.upsertProfile(profile);
@@ -215,9 +205,9 @@ public final class MatcherBenchmark {
                 changes += changed.size();
             }
         }
-        latencyRow("Changed profile, replaced whole: upsertProfile, re-ranking the affected offers", latencies, "p99 <= 0.2 ms");
-        latencyRow("Changed profile, CPU time of the thread", cpuTimes, "");
-        row("Rankings changed per profile edit (mean)", String.format(Locale.ROOT, "%.2f", (double) changes / samples), "");
+        latencyRow(measure + ": upsertProfile, re-ranking the affected offers", latencies, "p99 <= 0.2 ms");
+        latencyRow(measure + ", CPU time of the thread", cpuTimes, "");
+        row("Rankings changed per " + noun + " (mean)", String.format(Locale.ROOT, "%.2f", (double) changes / samples), "");
     }
 
     private void compareWithOracle() throws Exception {

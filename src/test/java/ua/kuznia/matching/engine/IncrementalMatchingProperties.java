@@ -28,10 +28,8 @@ class IncrementalMatchingProperties {
             @ForAll @IntRange(min = 1, max = 12) int offerCount) {
         RandomDatasets random = new RandomDatasets(seed);
         RandomDatasets.Dataset initial = random.dataset(profileCount, offerCount, 1);
-        Map<Long, ProfileData> profiles = new LinkedHashMap<>();
-        initial.profiles().forEach(p -> profiles.put(p.id(), p));
-        Map<Long, OfferData> offers = new LinkedHashMap<>();
-        initial.offers().forEach(o -> offers.put(o.id(), o));
+        Map<Long, ProfileData> profiles = byId(initial.profiles(), ProfileData::id);
+        Map<Long, OfferData> offers = byId(initial.offers(), OfferData::id);
 
         MatchEngine engine = EngineMatchesBruteForceProperties.load(initial);
         Map<Long, List<ScoredMatch>> current = new TreeMap<>(engine.fullMatch(1));
@@ -77,10 +75,8 @@ class IncrementalMatchingProperties {
             @ForAll @IntRange(min = 1, max = 12) int offerCount) {
         RandomDatasets random = new RandomDatasets(seed);
         RandomDatasets.Dataset initial = random.dataset(profileCount, offerCount, 1);
-        Map<Long, ProfileData> profiles = new LinkedHashMap<>();
-        initial.profiles().forEach(p -> profiles.put(p.id(), p));
-        Map<Long, OfferData> offers = new LinkedHashMap<>();
-        initial.offers().forEach(o -> offers.put(o.id(), o));
+        Map<Long, ProfileData> profiles = byId(initial.profiles(), ProfileData::id);
+        Map<Long, OfferData> offers = byId(initial.offers(), OfferData::id);
         MatchEngine engine = EngineMatchesBruteForceProperties.load(initial);
         Map<Long, List<ScoredMatch>> current = new TreeMap<>(engine.fullMatch(1));
         for (int step = 0; step < 60; step++) {
@@ -90,6 +86,13 @@ class IncrementalMatchingProperties {
             assertMatchesForProfiles(engine, profiles.keySet(), current);
         }
         assertEquals(current, new TreeMap<>(engine.fullMatch(2)));
+    }
+
+    /** Keyed by id, in the dataset's order, to be edited as the engine is. */
+    private static <T> Map<Long, T> byId(List<T> items, java.util.function.Function<T, Long> id) {
+        Map<Long, T> byId = new LinkedHashMap<>();
+        items.forEach(item -> byId.put(id.apply(item), item));
+        return byId;
     }
 
     /** Edits mostly hit profiles that are ranked somewhere, since those are the ones that move rankings. */
