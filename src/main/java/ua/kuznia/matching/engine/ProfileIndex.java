@@ -252,10 +252,8 @@ final class ProfileIndex {
     /** The profile as it was indexed, rebuilt from the columns (the index keeps no records). */
     ProfileData profile(int slot) {
         Set<String> certs = new HashSet<>();
-        long mask = certificationMasks[slot];
         for (int id = 0; id < byCertification.size(); id++) {
-            // The mask answers for the first 64 without a search in their bitmaps.
-            if (id < 64 ? (mask & 1L << id) != 0 : byCertification.get(id).contains(slot)) {
+            if (byCertification.get(id).contains(slot)) {
                 certs.add(certifications.value(id));
             }
         }

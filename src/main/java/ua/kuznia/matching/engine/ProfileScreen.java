@@ -13,7 +13,7 @@ final class ProfileScreen {
     /** Offers requiring more certifications than this are bounded without the table. */
     private static final int TABULATED_REQUIREMENTS = 15;
 
-    /** Extra-certifications contribution by required count * 2 + (AQAP 2110 required ? 1 : 0); NaN until asked for. */
+    /** Extra-certifications contribution by required count * 2 + (AQAP 2110 required ? 1 : 0). */
     private final double[] certificationsByRequirement = new double[2 * (TABULATED_REQUIREMENTS + 1)];
     private final double certificationsWeight;
     private final boolean holdsAqap2110;
@@ -33,9 +33,10 @@ final class ProfileScreen {
         this.certificationsWeight = scale * weights[Features.EXTRA_CERTIFICATIONS];
         this.holdsAqap2110 = holdsAqap2110;
         this.certificationCount = certificationCount;
-        // Filled as offers ask: a profile change screens offers requiring a few distinct counts,
-        // and computing all 32 entries up front was a tenth of a small edit's time.
-        java.util.Arrays.fill(certificationsByRequirement, Double.NaN);
+        for (int required = 0; required <= TABULATED_REQUIREMENTS; required++) {
+            certificationsByRequirement[2 * required] = computeCertifications(required, false);
+            certificationsByRequirement[2 * required + 1] = computeCertifications(required, true);
+        }
         this.lowRisk = rules.lowRiskContributions[riskTier];
         this.seeking = rules.seekingContributions;
         this.headroomWeight = scale * weights[Features.CAPACITY_HEADROOM];
@@ -45,16 +46,8 @@ final class ProfileScreen {
     }
 
     double certifications(int required, boolean aqap2110Required) {
-        if (required > TABULATED_REQUIREMENTS) {
-            return computeCertifications(required, aqap2110Required);
-        }
-        int at = 2 * required + (aqap2110Required ? 1 : 0);
-        double value = certificationsByRequirement[at];
-        if (Double.isNaN(value)) {
-            value = computeCertifications(required, aqap2110Required);
-            certificationsByRequirement[at] = value;
-        }
-        return value;
+        return required <= TABULATED_REQUIREMENTS ? certificationsByRequirement[2 * required + (aqap2110Required ? 1 : 0)]
+                : computeCertifications(required, aqap2110Required);
     }
 
     private double computeCertifications(int required, boolean aqap2110Required) {
