@@ -415,8 +415,22 @@ public final class MatchEngine {
      */
     private void moveWithin(OfferIndex.Entry entry, int slot, long profileId, double score, List<TopKChange> changes) {
         TopKBuffer ranking = entry.ranking;
+        int at = ranking.indexOf(slot);
+        if (score >= rules.minScore() && ranking.staysAt(at, profileId, score)) {
+            // The common case of a small edit: the score moves but not past a neighbour. The entry
+            // is rewritten where it is, without copying the top K to compare and moving the rest.
+            holdings.add(slot, entry.plan.slot);
+            if (ranking.scores[at] != score) {
+                ranking.scores[at] = score;
+                screens.setEntryBar(entry.plan.slot, ranking, rules.minScore());
+                if (at < rules.topK()) {
+                    changes.add(ranking.change(rules.topK(), entry.data.id()));
+                }
+            }
+            return;
+        }
         int before = ranking.copyTop(rules.topK(), topSlots, topScores);
-        ranking.removeAt(ranking.indexOf(slot));
+        ranking.removeAt(at);
         if (score >= rules.minScore()) {
             insert(entry, slot, profileId, score);
         }

@@ -42,6 +42,21 @@ final class TopKBuffer {
         return -1;
     }
 
+    /**
+     * Whether the entry at {@code index}, rescored, keeps its place: it still ranks behind the one
+     * before it and ahead of the one after it. The last entry of a truncated buffer keeps it only
+     * if its score did not fall, since unseen profiles may rank between its old and new score.
+     */
+    boolean staysAt(int index, long profileId, double score) {
+        if (index > 0 && !ranksBefore(scores[index - 1], ids[index - 1], score, profileId)) {
+            return false;
+        }
+        if (index + 1 < size) {
+            return ranksBefore(score, profileId, scores[index + 1], ids[index + 1]);
+        }
+        return !truncated || score >= scores[index];
+    }
+
     void removeAt(int index) {
         System.arraycopy(slots, index + 1, slots, index, size - index - 1);
         System.arraycopy(ids, index + 1, ids, index, size - index - 1);
