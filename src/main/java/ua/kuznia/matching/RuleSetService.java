@@ -35,6 +35,9 @@ public class RuleSetService {
 
     private static final TypeReference<Map<String, Double>> NUMBERS = new TypeReference<>() { };
 
+    /** The longest note a rule-set version takes, as the editor's field allows. */
+    static final int MAX_NOTE = 2000;
+
     @Inject
     EntityManager em;
 
@@ -102,6 +105,10 @@ public class RuleSetService {
             }
             checkUnit("supportEffectiveness." + key, value, violations);
         });
+        if (merged.note() != null && merged.note().length() > MAX_NOTE) {
+            // Every version's note is kept, and shown with the audit trail's entry of the change.
+            violations.add(new Problem.Violation("note", m -> m.too_long(merged.note().length(), MAX_NOTE)));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

@@ -143,6 +143,11 @@ class CoordinatorPagesTest {
         assertEquals("Re-saved from the editor", after.getString("note"));
         assertEquals(before.getMap("weights"), after.getMap("weights"));
 
+        // A note longer than the editor allows (a crafted post) is refused next to the note, and the text typed kept.
+        currentRuleSet(form(), Map.of()).formParam("note", "x".repeat(2001)).post("/ui/ruleset").then().statusCode(422)
+                .body(containsString("id=\"note-error\""), containsString("is 2001 characters long"),
+                        containsString("x".repeat(2001) + "</textarea>"));
+
         // A form read before that save is stale.
         currentRuleSet(form(), Map.of("version", before.getInt("version"))).post("/ui/ruleset").then().statusCode(409).body(containsString("id=\"ruleset-problem\""));
         form().formParam("version", after.getInt("version")).post("/ui/ruleset").then().statusCode(422)

@@ -353,10 +353,13 @@ class MatchingApiTest {
         // JSON numbers cannot be NaN, but Jackson reads the string "NaN" into a double: refused, not stored.
         for (Map<String, Object> bad : List.of(Map.<String, Object>of("minScore", "NaN"),
                 Map.<String, Object>of("weights", Map.of("low-risk", "NaN")),
-                Map.<String, Object>of("areaPriorities", Map.of("radar", "Infinity")))) {
+                Map.<String, Object>of("areaPriorities", Map.of("radar", "Infinity")),
+                // Each version's note is kept with the audit trail: as long as the editor allows, no longer.
+                Map.<String, Object>of("note", "n".repeat(2001)))) {
             Map<String, Object> body = new java.util.HashMap<>(bad);
             body.put("version", version);
-            String field = bad.containsKey("minScore") ? "minScore" : bad.containsKey("weights") ? "weights.low-risk" : "areaPriorities.radar";
+            String field = bad.keySet().iterator().next();
+            field = field.equals("weights") ? "weights.low-risk" : field.equals("areaPriorities") ? "areaPriorities.radar" : field;
             given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/matching/ruleset/preview").then().statusCode(400).body("violations[0].field", equalTo(field));
             given().auth().oauth2(Tokens.coordinator()).contentType(ContentType.JSON).body(body)
