@@ -99,7 +99,7 @@ public class ChangeFeed {
         markSeenUpTo(position);
         this.apply = apply;
         running = true;
-        listener = new Thread(() -> listen(apply), "kuznia-change-feed");
+        listener = new Thread(this::listen, "kuznia-change-feed");
         listener.setDaemon(true);
         listener.start();
     }
@@ -137,13 +137,10 @@ public class ChangeFeed {
      * until the offer's next change.
      */
     public void catchUpWithin(Connection c) throws SQLException {
-        Consumer<Change> to = apply;
-        if (to != null) {
-            catchUp(c, to);
-        }
+        catchUp(c);
     }
 
-    private void listen(Consumer<Change> apply) {
+    private void listen() {
         while (running) {
             try (Connection c = dataSource.getConnection()) {
                 try (Statement s = c.createStatement()) {
@@ -151,12 +148,12 @@ public class ChangeFeed {
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 // Catch up first: changes committed while this connection was down sent no NOTIFY to us.
-                catchUp(c, apply);
+                catchUp(c);
                 while (running) {
                     // Wakes on NOTIFY, and at least every second, which also covers a NOTIFY lost
                     // with a dropped connection.
                     pg.getNotifications(1000);
-                    catchUp(c, apply);
+                    catchUp(c);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -172,7 +169,11 @@ public class ChangeFeed {
      * appear after a larger one. Re-reading a window below the high-water mark, and remembering
      * which ids were applied, catches those late commits.
      */
-    private synchronized void catchUp(Connection c, Consumer<Change> apply) throws SQLException {
+    private synchronized void catchUp(Connection c) throws SQLException {
+        Consumer<Change> apply = this.apply;
+        if (apply == null) {
+            return; // not started: the index is being loaded, and takes every change up to its position
+        }
         List<Change> changes = new ArrayList<>();
         long top;
         // Only other instances' changes come back, with the highest id as the mark to move to:

@@ -138,11 +138,13 @@ public class MatchStore {
     }
 
     /**
-     * Serialises the writers of one offer's stored ranking for the rest of the transaction. A row
-     * lock would not do: an offer without stored matches has no row to lock. (The two-key form
-     * keeps these apart from the full re-match's one-key lock.)
+     * Serialises the writers of one offer's stored ranking for the rest of the transaction, then
+     * brings the index up to every other replica's change committed so far: an earlier writer of
+     * these offers has committed by then, and so has the change it wrote for (see
+     * {@link ChangeFeed#catchUpWithin}). A row lock would not do: an offer without stored matches
+     * has no row to lock. (The two-key form keeps these apart from the full re-match's one-key lock.)
      */
-    private static void lockOffers(Connection c, List<Long> offerIds) throws SQLException {
+    private void lockOffers(Connection c, List<Long> offerIds) throws SQLException {
         // All in one round trip (a profile edit may alter a hundred rankings), in ascending key
         // order, the order every writer takes them in.
         try (PreparedStatement s = c.prepareStatement("SELECT count(pg_advisory_xact_lock(?, k))"
@@ -151,6 +153,7 @@ public class MatchStore {
             s.setArray(2, c.createArrayOf("integer", offerIds.stream().map(id -> Long.hashCode(id)).toArray()));
             s.execute();
         }
+        feed.catchUpWithin(c);
     }
 
     /** The first key of every offer's lock: any fixed number. */
@@ -164,7 +167,6 @@ public class MatchStore {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 lockOffers(c, List.of(offerId));
-                feed.catchUpWithin(c);
                 List<Long> fresh = new ArrayList<>();
                 int suggestions = sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, Refresh.ALL);
                 if (!fresh.isEmpty()) {
@@ -193,7 +195,6 @@ public class MatchStore {
         QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 lockOffers(c, offerIds);
-                feed.catchUpWithin(c);
                 for (long offerId : offerIds) {
                     List<Long> fresh = new ArrayList<>();
                     sync(c, offerId, rankings.topK(offerId), rankings.ruleSetVersion(), explain, fresh, id -> id == profileId);

@@ -21,7 +21,6 @@ import ua.kuznia.identity.AuditService;
 import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.Roles;
 import ua.kuznia.organization.Organization;
-import ua.kuznia.taxonomy.Classification;
 import ua.kuznia.organization.OrganizationKind;
 import ua.kuznia.taxonomy.TaxonomyService;
 
@@ -79,28 +78,25 @@ public class OfferService {
             + " AND pp.organization_id = :partnerOrganization AND pm.status <> 'SUGGESTED')";
 
     /**
-     * The rule of {@link #visibleTo(Caller)} for one offer already read. Only a manufacturer's
-     * closed offer needs the database (whether it partnered on it); every other case is decided
-     * from the row.
+     * The rule of {@link #visibleTo(Caller)} for an offer loaded to be written or explained, decided
+     * from the row where the row suffices; only a manufacturer's closed offer (did it partner on
+     * it?) asks the rule itself in the database.
      */
-    private boolean visibleTo(long offerId, Classification classification, OfferStatus status, Long organizationId,
-                              Caller caller) {
-        if (!caller.clearedFor(classification)) {
+    private boolean visibleTo(TransferOffer offer, Caller caller) {
+        if (!caller.clearedFor(offer.classification)) {
             return false;
         }
         if (caller.readsEverything()) {
             return true;
         }
-        if (caller.has(Roles.MINISTRY) && (status == OfferStatus.OPEN || caller.belongsTo(organizationId))) {
+        if (caller.has(Roles.MINISTRY) && (offer.status == OfferStatus.OPEN || caller.belongsTo(offer.organization.id))) {
             return true;
         }
         if (!caller.has(Roles.MANUFACTURER)) {
             return false;
         }
-        return status == OfferStatus.OPEN || status == OfferStatus.CLOSED && caller.organizationId() != null
-                && !new SqlFilter().where("t.id = :id", "id", offerId)
-                        .where(ACTED_ON_BY_PARTNER, "partnerOrganization", caller.organizationId())
-                        .select(em, "SELECT t.id", " FROM transfer_offer t", "").isEmpty();
+        return offer.status == OfferStatus.OPEN || offer.status == OfferStatus.CLOSED
+                && visibleTo(caller).where("t.id = :id", "id", offer.id).count(em, " FROM transfer_offer t") > 0;
     }
 
     /** Only a ministry officer of the owning organization changes an offer. */
@@ -157,15 +153,13 @@ public class OfferService {
     }
 
     public Optional<TransferOffer> findVisible(long id, Caller caller) {
-        return findEntity(id).filter(t -> visibleTo(t.id, t.classification, t.status, t.organization.id, caller));
+        return findEntity(id).filter(t -> visibleTo(t, caller));
     }
 
     /** One offer as the caller may see it, read as a view (writes load the entity instead). */
     public Optional<OfferView> find(long id, Caller caller) {
-        return new SqlFilter().where("t.id = :id", "id", id).select(em, OfferRows.COLUMNS, OfferRows.FROM, "").stream()
-                .map(OfferRows::view)
-                .filter(offer -> visibleTo(offer.id(), offer.classification(), offer.status(), offer.organizationId(), caller))
-                .findFirst();
+        return visibleTo(caller).where("t.id = :id", "id", id).select(em, OfferRows.COLUMNS, OfferRows.FROM, "").stream()
+                .map(OfferRows::view).findFirst();
     }
 
     @Transactional
