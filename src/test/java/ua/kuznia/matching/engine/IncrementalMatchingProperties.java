@@ -26,13 +26,13 @@ class IncrementalMatchingProperties {
     void keptRankingsEqualFreshOnes(@ForAll long seed,
             @ForAll @IntRange(min = 5, max = 60) int profileCount,
             @ForAll @IntRange(min = 1, max = 12) int offerCount) {
-        RandomDatasets random = new RandomDatasets(seed);
-        RandomDatasets.Dataset initial = random.dataset(profileCount, offerCount, 1);
-        Map<Long, ProfileData> profiles = byId(initial.profiles(), ProfileData::id);
-        Map<Long, OfferData> offers = byId(initial.offers(), OfferData::id);
-
-        MatchEngine engine = EngineMatchesBruteForceProperties.load(initial);
-        Map<Long, List<ScoredMatch>> current = new TreeMap<>(engine.fullMatch(1));
+        Run run = new Run(seed, profileCount, offerCount);
+        RandomDatasets random = run.random;
+        RandomDatasets.Dataset initial = run.initial;
+        Map<Long, ProfileData> profiles = run.profiles;
+        Map<Long, OfferData> offers = run.offers;
+        MatchEngine engine = run.engine;
+        Map<Long, List<ScoredMatch>> current = run.current;
         long nextId = 1000;
         for (int step = 0; step < 40; step++) {
             int kind = random.nextInt(10);
@@ -73,26 +73,36 @@ class IncrementalMatchingProperties {
     void capabilityEditsKeepRankingsEqualFreshOnes(@ForAll long seed,
             @ForAll @IntRange(min = 5, max = 60) int profileCount,
             @ForAll @IntRange(min = 1, max = 12) int offerCount) {
-        RandomDatasets random = new RandomDatasets(seed);
-        RandomDatasets.Dataset initial = random.dataset(profileCount, offerCount, 1);
-        Map<Long, ProfileData> profiles = byId(initial.profiles(), ProfileData::id);
-        Map<Long, OfferData> offers = byId(initial.offers(), OfferData::id);
-        MatchEngine engine = EngineMatchesBruteForceProperties.load(initial);
-        Map<Long, List<ScoredMatch>> current = new TreeMap<>(engine.fullMatch(1));
+        Run run = new Run(seed, profileCount, offerCount);
         for (int step = 0; step < 60; step++) {
-            ProfileData edited = random.capabilityEdit(pickRanked(random, profiles, current));
-            profiles.put(edited.id(), edited);
-            assertReported(current, engine.upsertProfile(edited), profiles, offers, initial.ruleSet());
-            assertMatchesForProfiles(engine, profiles.keySet(), current);
+            ProfileData edited = run.random.capabilityEdit(pickRanked(run.random, run.profiles, run.current));
+            run.profiles.put(edited.id(), edited);
+            assertReported(run.current, run.engine.upsertProfile(edited), run.profiles, run.offers, run.initial.ruleSet());
+            assertMatchesForProfiles(run.engine, run.profiles.keySet(), run.current);
         }
-        assertEquals(current, new TreeMap<>(engine.fullMatch(2)));
+        assertEquals(run.current, new TreeMap<>(run.engine.fullMatch(2)));
     }
 
-    /** Keyed by id, in the dataset's order, to be edited as the engine is. */
-    private static <T> Map<Long, T> byId(List<T> items, java.util.function.Function<T, Long> id) {
-        Map<Long, T> byId = new LinkedHashMap<>();
-        items.forEach(item -> byId.put(id.apply(item), item));
-        return byId;
+    /**
+     * A random dataset loaded into an engine and fully matched, with the profiles and offers by id
+     * (in the dataset's order) to be edited as the engine is, and the rankings as they stand.
+     */
+    private static final class Run {
+        final RandomDatasets random;
+        final RandomDatasets.Dataset initial;
+        final Map<Long, ProfileData> profiles = new LinkedHashMap<>();
+        final Map<Long, OfferData> offers = new LinkedHashMap<>();
+        final MatchEngine engine;
+        final Map<Long, List<ScoredMatch>> current;
+
+        Run(long seed, int profileCount, int offerCount) {
+            random = new RandomDatasets(seed);
+            initial = random.dataset(profileCount, offerCount, 1);
+            initial.profiles().forEach(p -> profiles.put(p.id(), p));
+            initial.offers().forEach(o -> offers.put(o.id(), o));
+            engine = EngineMatchesBruteForceProperties.load(initial);
+            current = new TreeMap<>(engine.fullMatch(1));
+        }
     }
 
     /** Edits mostly hit profiles that are ranked somewhere, since those are the ones that move rankings. */
