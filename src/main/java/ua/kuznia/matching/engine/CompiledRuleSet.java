@@ -98,8 +98,28 @@ final class CompiledRuleSet {
      * drops out the next one is already known and the offer need not be rescored.
      */
     int bufferCapacity() {
-        return data.topK() + Math.max(8, data.topK() / 4);
+        return data.topK() + baseSlack();
     }
+
+    /**
+     * The buffer of a ranking that ran dry, refilled: twice the entries beyond the top K it had,
+     * up to four times the first. Under a steady stream of edits the entries behind the top K
+     * drift like a random walk, leaving and entering, so a buffer with s spare entries runs dry
+     * after about s² such steps; a busy offer would otherwise be rescored again and again, each
+     * time costing a profile edit a hundred times its usual work. Only offers that ran dry grow,
+     * so the rankings' memory and the full match stay as they were.
+     */
+    int grownCapacity(int capacity) {
+        int slack = Math.max(baseSlack(), capacity - data.topK());
+        return data.topK() + Math.min(MAX_SLACK_GROWTH * baseSlack(), 2 * slack);
+    }
+
+    private int baseSlack() {
+        return Math.max(8, data.topK() / 4);
+    }
+
+    /** How many times the first slack a refilled buffer keeps at most. */
+    static final int MAX_SLACK_GROWTH = 4;
 
     /** Score points a rule adds: its share of the weighted sum. */
     double contribution(int featureIndex, double value) {

@@ -474,12 +474,17 @@ public final class MatchEngine {
         }
     }
 
-    /** Rescores the offer if the buffer behind its top K ran dry, and records whether the top K changed. */
+    /**
+     * Rescores the offer if the buffer behind its top K ran dry, into a larger buffer (see
+     * {@link CompiledRuleSet#grownCapacity}), and records whether the top K changed.
+     */
     private void finishUpdate(OfferIndex.Entry entry, int before, List<TopKChange> changes) {
         int k = rules.topK();
         if (entry.ranking.truncated && entry.ranking.size < k) {
+            int capacity = rules.grownCapacity(entry.ranking.slots.length);
             dropRanking(entry);
-            ensureRanked(entry);
+            entry.ranking = ranker.rank(entry.plan, capacity);
+            holdings.remember(entry.plan.slot, entry.ranking);
         }
         screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
         if (!entry.ranking.topEquals(k, before, topSlots, topScores)) {

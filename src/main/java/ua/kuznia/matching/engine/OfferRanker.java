@@ -43,7 +43,11 @@ final class OfferRanker {
      * few are pushed out again.
      */
     TopKBuffer rank(OfferPlan offer) {
-        int capacity = rules.bufferCapacity();
+        return rank(offer, rules.bufferCapacity());
+    }
+
+    /** As {@link #rank(OfferPlan)}, into a buffer of the given capacity (at least K). */
+    TopKBuffer rank(OfferPlan offer, int capacity) {
         double minScore = rules.minScore();
         heap.reset(capacity);
         RoaringBitmap candidates = profiles.candidates(offer);

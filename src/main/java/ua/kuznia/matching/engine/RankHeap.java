@@ -11,18 +11,20 @@ final class RankHeap {
     private long[] ids = new long[0];
     private double[] scores = new double[0];
     private int size;
+    private int capacity;
 
     void reset(int capacity) {
-        if (slots.length != capacity) {
+        if (slots.length < capacity) {
             slots = new int[capacity];
             ids = new long[capacity];
             scores = new double[capacity];
         }
+        this.capacity = capacity;
         size = 0;
     }
 
     boolean full() {
-        return size == slots.length;
+        return size == capacity;
     }
 
     double worstScore() {
