@@ -153,7 +153,9 @@ public final class MatchEngine {
     public void upsertOffer(OfferData offer) {
         write(() -> {
             dropRanking(offers.get(offer.id()));
-            return offers.upsert(offer, rules);
+            OfferIndex.Entry entry = offers.upsert(offer, rules);
+            profiles.requireLevels(entry.plan);
+            return entry;
         });
     }
 
@@ -219,6 +221,8 @@ public final class MatchEngine {
     public Map<Long, List<ScoredMatch>> fullMatch(int parallelism) {
         return write(() -> {
             List<OfferIndex.Entry> open = offers.openEntries();
+            // Before the workers start: they only read the bitmaps.
+            profiles.fillRequiredLevels();
             int threads = Math.max(1, Math.min(parallelism, Runtime.getRuntime().availableProcessors()));
             if (threads == 1) {
                 for (OfferIndex.Entry entry : open) {
@@ -323,6 +327,7 @@ public final class MatchEngine {
 
     private void ensureRanked(OfferIndex.Entry entry) {
         if (entry != null && entry.data.open() && entry.ranking == null) {
+            profiles.fillRequiredLevels();
             entry.ranking = ranker.rank(entry.plan);
             holdings.remember(entry.plan.slot, entry.ranking);
             screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
@@ -483,6 +488,7 @@ public final class MatchEngine {
         if (entry.ranking.truncated && entry.ranking.size < k) {
             int capacity = rules.grownCapacity(entry.ranking.slots.length);
             dropRanking(entry);
+            profiles.fillRequiredLevels();
             entry.ranking = ranker.rank(entry.plan, capacity);
             holdings.remember(entry.plan.slot, entry.ranking);
         }

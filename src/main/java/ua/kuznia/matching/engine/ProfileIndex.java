@@ -285,6 +285,9 @@ final class ProfileIndex {
      * the scoring loop makes. Returns a new bitmap the caller owns.
      */
     RoaringBitmap candidates(OfferPlan offer) {
+        if (byAreaTrl.pending() || byAreaMrl.pending()) {
+            throw new IllegalStateException("level bitmaps asked for are not filled yet; call fillRequiredLevels first");
+        }
         RoaringBitmap union = null;
         for (int area : offer.areaIds) {
             RoaringBitmap trl = byAreaTrl.get(area, offer.minTrl);
@@ -314,6 +317,41 @@ final class ProfileIndex {
             union.and(byCertification.get(certification));
         }
         return union;
+    }
+
+    /**
+     * Keeps from now on the level bitmaps {@link #candidates} reads for the offer; new ones are
+     * filled by the next {@link #fillRequiredLevels}.
+     */
+    void requireLevels(OfferPlan offer) {
+        for (int area : offer.areaIds) {
+            byAreaTrl.require(area, offer.minTrl);
+            byAreaMrl.require(area, offer.minMrl);
+        }
+    }
+
+    /**
+     * Fills the level bitmaps required since the last call, in one pass over the published
+     * profiles: a new offer asking for a level no other offer asked for in its area costs one
+     * pass, once. Nothing to do otherwise.
+     */
+    void fillRequiredLevels() {
+        if (!byAreaTrl.pending() && !byAreaMrl.pending()) {
+            return;
+        }
+        org.roaringbitmap.IntIterator slots = published.getIntIterator();
+        while (slots.hasNext()) {
+            int slot = slots.next();
+            for (int i = 0, count = capabilityCount(slot); i < count; i++) {
+                int key = capabilityKey(slot, i);
+                for (int area = areaOf(key); area >= 0; area = areas.parent(area)) {
+                    byAreaTrl.fill(area, trlOf(key), slot);
+                    byAreaMrl.fill(area, mrlOf(key), slot);
+                }
+            }
+        }
+        byAreaTrl.clearPending();
+        byAreaMrl.clearPending();
     }
 
     /** The hard rules {@link #candidates} checks by bitmap, for one profile. */

@@ -220,6 +220,31 @@ class MatchEngineTest {
         assertEquals(List.of(9, 26), rescoredAfter, "removals after which the offer was rescored");
     }
 
+    /**
+     * The index keeps a level's bitmap only once an offer asks for it, and fills it from the
+     * profiles as they are when the offer is first ranked: profiles indexed before the offer, and
+     * edits made between the offer's arrival and its ranking, all count.
+     */
+    @Test
+    void anOfferAskingForANewLevelSeesProfilesIndexedAndEditedBeforeIt() {
+        MatchEngine wide = new MatchEngine(rules().topK(5).build());
+        wide.upsertProfile(profile().id(1).capabilities(capability("munitions.artillery-155", 5, 7, 100)).build());
+        wide.upsertProfile(profile().id(2).capabilities(capability("munitions.artillery-155", 7, 7, 100)).build());
+        wide.upsertProfile(profile().id(3).capabilities(capability("munitions.artillery-155", 9, 7, 100)).build());
+        wide.upsertOffer(offer().id(1).areas("munitions").minTrl(6).build());
+        wide.upsertProfile(profile().id(1).capabilities(capability("munitions.artillery-155", 8, 7, 100)).build());
+        wide.upsertProfile(profile().id(2).capabilities(capability("munitions.artillery-155", 3, 7, 100)).build());
+        wide.upsertProfile(profile().id(4).capabilities(capability("munitions.artillery-155", 6, 7, 100)).build());
+        assertEquals(List.of(1L, 3L, 4L), sortedIds(wide.topKForOffer(1)));
+        wide.upsertProfile(profile().id(3).capabilities(capability("munitions.artillery-155", 5, 7, 100)).build());
+        wide.upsertOffer(offer().id(2).areas("munitions").minTrl(6).build());
+        assertEquals(List.of(1L, 4L), sortedIds(wide.topKForOffer(2)), "a level already kept stays current");
+    }
+
+    private static List<Long> sortedIds(List<ScoredMatch> top) {
+        return top.stream().map(ScoredMatch::profileId).sorted().collect(Collectors.toList());
+    }
+
     @Test
     void countsThePairsItScores() {
         engine.upsertProfile(profile().id(1).build());
