@@ -52,14 +52,27 @@ public final class SqlFilter {
      * same value: otherwise one of the two conditions would silently be bound to the other's value.
      */
     public SqlFilter and(SqlFilter other) {
+        conditions.addAll(other.conditions);
+        return parametersOf(other);
+    }
+
+    /**
+     * Takes another filter's parameters but not its conditions, for a query that uses the other
+     * rule in its select list ({@link #expression}) rather than to drop rows.
+     */
+    public SqlFilter parametersOf(SqlFilter other) {
         other.parameters.forEach((name, value) -> {
             if (parameters.containsKey(name) && !Objects.equals(parameters.get(name), value)) {
                 throw new IllegalArgumentException("Parameter :" + name + " bound to two values");
             }
         });
-        conditions.addAll(other.conditions);
         parameters.putAll(other.parameters);
         return this;
+    }
+
+    /** The conditions as one SQL boolean expression: true when there are none. */
+    public String expression() {
+        return conditions.isEmpty() ? "true" : "(" + String.join(" AND ", conditions) + ")";
     }
 
     public String clause() {

@@ -24,6 +24,7 @@ import ua.kuznia.identity.Caller;
 import ua.kuznia.identity.MemberRevoked;
 import ua.kuznia.matching.MatchesSuggested;
 import ua.kuznia.offer.OfferService;
+import ua.kuznia.profile.ProfileService;
 import ua.kuznia.review.MatchActed;
 import ua.kuznia.review.ReviewAction;
 import ua.kuznia.web.UnreadCounter;
@@ -130,8 +131,14 @@ public class NotificationService implements UnreadCounter {
         if (unreadOnly) {
             where.where(UNREAD);
         }
+        // The inbox keeps a notification while its offer is visible; its link to the match only
+        // while the caller may open the match, so it never leads to a "not found" (a ministry's
+        // once the manufacturer unpublishes the profile). The match rule's other parts (the
+        // offer, the caller's side) already hold for every notification listed.
+        SqlFilter profileVisible = ProfileService.visibleTo(caller);
+        where.parametersOf(profileVisible);
         SqlFilter.CountedPage found = where.countedPage(em, "SELECT n.id, n.kind, n.event, n.offer_id, t.title, n.profile_id, p.legal_name,"
-                + " m.id AS match_id, n.created_at, NOT (" + UNREAD + ") AS read", FROM
+                + " CASE WHEN " + profileVisible.expression() + " THEN m.id END AS match_id, n.created_at, NOT (" + UNREAD + ") AS read", FROM
                 + " JOIN manufacturer_profile p ON p.id = n.profile_id"
                 + " LEFT JOIN match_result m ON m.offer_id = n.offer_id AND m.profile_id = n.profile_id", " ORDER BY n.id DESC", page);
         return new Page<>(found.rows().stream().map(NotificationService::view).toList(), page.page, page.size, found.total());

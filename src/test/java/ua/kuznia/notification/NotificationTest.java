@@ -40,6 +40,7 @@ class NotificationTest {
     private Org ministry;
     private Org maker;
     private long offer;
+    private long profile;
     private long match;
 
     private void suggestedMatch(String area, String offerTitle) {
@@ -48,7 +49,7 @@ class NotificationTest {
         body.put("title", offerTitle);
         offer = createOffer(ministry, body);
         maker = createOrganization("MANUFACTURER", "UA");
-        long profile = createProfile(maker, profileBody(maker.id(), List.of(capability(area, 8, 8, 500))));
+        profile = createProfile(maker, profileBody(maker.id(), List.of(capability(area, 8, 8, 500))));
         // This maker's own match: other tests' manufacturers in the same area may rank above it.
         match = given().auth().oauth2(ministry.token()).get("/api/v1/offers/{id}/matches", offer).then().statusCode(200)
                 .extract().jsonPath().getLong("items.find { it.manufacturerId == " + profile + " }.id");
@@ -119,6 +120,36 @@ class NotificationTest {
         put(reopened);
         given().auth().oauth2(maker.token()).get("/api/v1/notifications").then()
                 .body("total", equalTo(1)).body("items[0].kind", equalTo("NEW_MATCH"));
+    }
+
+    /**
+     * A ministry's notification stays while it sees the offer, but links to the match only while
+     * it may open it: once the manufacturer withdraws its profile, the match (kept, stale, since
+     * the manufacturer acted on it) is no longer the ministry's to read.
+     */
+    @Test
+    void anInboxLinksToAMatchOnlyWhileTheReaderMayOpenIt() {
+        suggestedMatch("artillery.towed", "Fire-control kits (test)");
+        act(maker.token(), match, "interest", Map.of());
+        // Other tests' profiles may be suggested for the same offer: only this maker's count.
+        String mine = "items.findAll { it.profileId == " + profile + " }.matchId";
+        given().auth().oauth2(ministry.token()).get("/api/v1/notifications").then().statusCode(200)
+                .body(mine, equalTo(List.of((int) match, (int) match)));
+        Map<String, Object> draft = new java.util.HashMap<>(given().auth().oauth2(maker.token())
+                .get("/api/v1/manufacturers/{id}", profile).then().statusCode(200).extract().jsonPath().getMap(""));
+        draft.put("status", "DRAFT");
+        draft.remove("id");
+        draft.remove("createdAt");
+        draft.remove("updatedAt");
+        given().auth().oauth2(maker.token()).contentType(ContentType.JSON).body(draft)
+                .put("/api/v1/manufacturers/{id}", profile).then().statusCode(200);
+        given().auth().oauth2(ministry.token()).get("/api/v1/matches/{id}", match).then().statusCode(404);
+        given().auth().oauth2(ministry.token()).get("/api/v1/notifications").then().statusCode(200)
+                .body(mine, equalTo(java.util.Arrays.asList(null, null)));
+        given().auth().oauth2(ministry.token()).get("/ui/inbox").then().statusCode(200)
+                .body(containsString("Fire-control kits (test)")).body(not(containsString("/ui/matches/" + match)));
+        given().auth().oauth2(maker.token()).get("/api/v1/notifications").then().statusCode(200)
+                .body(mine, equalTo(List.of((int) match)));
     }
 
     private Map<String, Object> put(Map<String, Object> body) {
