@@ -3,6 +3,7 @@ package ua.kuznia.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -52,9 +53,16 @@ public class OnboardingService {
     @Inject
     jakarta.enterprise.event.Event<MemberRevoked> revoked;
 
-    @Transactional
+    /**
+     * Not one transaction around the Keycloak calls: a user Keycloak created cannot be rolled back
+     * with the database. The organization is read first, and the audit record written after in a
+     * transaction of its own; if that fails, the new user is removed again, so no account exists
+     * that the audit trail does not know of (and the same address can simply be invited again).
+     */
     public Invitation invite(long organizationId, String email, Caller caller) {
-        return viaKeycloak(() -> inviteInKeycloak(organizationId, email, caller));
+        Organization organization = QuarkusTransaction.requiringNew().call(() -> Organization.<Organization>findByIdOptional(organizationId)
+                .orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, organizationId)));
+        return viaKeycloak(() -> inviteInKeycloak(organization, email, caller));
     }
 
     public List<Member> members(long organizationId) {
@@ -103,9 +111,7 @@ public class OnboardingService {
         return false;
     }
 
-    private Invitation inviteInKeycloak(long organizationId, String email, Caller caller) {
-        Organization organization = Organization.<Organization>findByIdOptional(organizationId)
-                .orElseThrow(() -> ProblemException.notFound(Missing.ORGANIZATION, organizationId));
+    private Invitation inviteInKeycloak(Organization organization, String email, Caller caller) {
         RealmResource realm = realm();
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
@@ -150,8 +156,20 @@ public class OnboardingService {
                     organization.code, e.getResponse().getStatus());
         }
         Member member = member(realm.users().get(id).toRepresentation());
-        audit.record(caller, "ORGANIZATION_MEMBER", organization.id + "/" + id, AuditService.Action.CREATE, null,
-                member, "invited " + email + (emailSent ? "" : " (e-mail not sent)"));
+        String note = "invited " + email + (emailSent ? "" : " (e-mail not sent)");
+        try {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "ORGANIZATION_MEMBER", organization.id + "/" + id,
+                    AuditService.Action.CREATE, null, member, note));
+        } catch (RuntimeException e) {
+            try {
+                realm.users().get(id).remove();
+            } catch (RuntimeException removal) {
+                // The one case left: say which account to remove by hand (an id, no personal data).
+                LOG.errorf("Invited user %s of %s could not be audited nor removed from Keycloak; remove it there",
+                        id, organization.code);
+            }
+            throw e;
+        }
         return new Invitation(member, emailSent);
     }
 

@@ -77,6 +77,44 @@ class OnboardingIT {
         assertEquals(2, trail.path("total").asInt());
     }
 
+    /**
+     * The database fails while the invitation is being recorded (a trigger plays the outage for
+     * this organization's audit rows only): the caller gets a 503, and Keycloak keeps no user the
+     * audit trail does not know of, so the same address can be invited once the database is back.
+     */
+    @Test
+    void anInvitationTheAuditCannotRecordLeavesNoUserInKeycloak() {
+        long organization = DemoData.newOrganization();
+        String email = "unrecorded-" + System.nanoTime() + "@example.test";
+        ObjectNode invite = Api.JSON.createObjectNode().put("email", email);
+        String trigger = "audit_outage_" + organization;
+        sql("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " RAISE EXCEPTION 'database going away' USING ERRCODE = '57P03'; END; $$");
+        sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_event FOR EACH ROW"
+                + " WHEN (NEW.entity_type = 'ORGANIZATION_MEMBER' AND NEW.entity_id LIKE '" + organization + "/%')"
+                + " EXECUTE FUNCTION " + trigger + "()");
+        try {
+            Api.expect(Api.send(Persona.ADMIN, "POST", "/api/v1/organizations/" + organization + "/members", invite), 503,
+                    "invite while the audit cannot be written");
+        } finally {
+            sql("DROP TRIGGER " + trigger + " ON audit_event");
+            sql("DROP FUNCTION " + trigger + "()");
+        }
+        assertEquals(0, keycloak("/users?exact=true&email=" + email).size(), "a user left in Keycloak");
+        assertEquals(0, Api.read(Persona.ADMIN, "/api/v1/organizations/" + organization + "/members").size());
+        Api.expect(Api.send(Persona.ADMIN, "POST", "/api/v1/organizations/" + organization + "/members", invite), 201,
+                "the same address once the database is back");
+    }
+
+    private static void sql(String statement) {
+        try (Connection c = DriverManager.getConnection(PlatformResource.jdbcUrl(), PlatformResource.dbUsername(),
+                PlatformResource.dbPassword()); java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An address valid by RFC 5322 that Keycloak refuses as a user name is the caller's to change: a 400 naming it. */
     @Test
     void anAddressKeycloakRefusesIsA400NamingTheField() {
