@@ -159,6 +159,18 @@ public final class MatchEngine {
         });
     }
 
+    /**
+     * Fills the level bitmaps offers have asked for since the last ranking now, rather than at the
+     * next ranking (see {@link ProfileIndex#fillRequiredLevels}): the index is then complete, to
+     * be weighed or timed as a whole.
+     */
+    public void completeIndex() {
+        write(() -> {
+            profiles.fillRequiredLevels();
+            return null;
+        });
+    }
+
     /** @return false if the offer was not indexed */
     public boolean removeOffer(long offerId) {
         return write(() -> {

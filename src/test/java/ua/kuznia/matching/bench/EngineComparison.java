@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * Options: {@code -Dcompare.current=target/classes -Dbench.profiles=100000 -Dbench.offers=10000
- * -Dbench.samples=5000 -Dbench.seed=2024 -Dbench.threads=2}. Prints, for each build, the full
+ * -Dbench.samples=5000 -Dbench.seed=2024 -Dbench.threads=2 -Dbench.steadyEdits=0}. Prints, for each build, the full
  * match wall time and the latency of a changed offer and of a changed profile, measured as
  * {@link MatcherBenchmark} measures them.
  */
@@ -37,6 +37,8 @@ public final class EngineComparison {
     private final int samples = Integer.getInteger("bench.samples", 5_000);
     private final int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
     private final long seed = Long.getLong("bench.seed", 2024);
+    /** Untimed whole replacements before a last sample of them, as in the matcher benchmark; 0 leaves it out. */
+    private final int steadyEdits = Integer.getInteger("bench.steadyEdits", 0);
 
     public static void main(String[] args) throws Exception {
         String baseline = System.getProperty("compare.baseline");
@@ -68,6 +70,9 @@ public final class EngineComparison {
         final long[] offerNanos;
         final long[] fullMatchNanos = new long[6];
         long changes;
+        final long[] steadyNanos;
+        long steadyTotalNanos;
+        long steadyChanges;
 
         Build(String name, File classes, long seed, int samples) throws Exception {
             this.name = name;
@@ -101,6 +106,7 @@ public final class EngineComparison {
             profileNanos = new long[samples];
             fieldEditNanos = new long[samples];
             offerNanos = new long[samples];
+            steadyNanos = new long[samples];
         }
     }
 
@@ -174,6 +180,26 @@ public final class EngineComparison {
                 }
             }
         }
+        if (steadyEdits > 0) {
+            // Weeks of edits without a full match, taking turns edit by edit: first untimed but
+            // for their total, then the same kind of sample as above.
+            for (int i = -steadyEdits; i < samples; i++) {
+                long id = 1 + random.nextInt(profiles);
+                int thisEdition = edition++;
+                for (Build build : order(builds, i)) {
+                    Object edited = build.editedProfile.invoke(build.data, id, thisEdition);
+                    long start = System.nanoTime();
+                    List<?> changed = (List<?>) build.upsertProfile.invoke(build.engine, edited);
+                    long elapsed = System.nanoTime() - start;
+                    if (i < 0) {
+                        build.steadyTotalNanos += elapsed;
+                    } else {
+                        build.steadyNanos[i] = elapsed;
+                        build.steadyChanges += changed.size();
+                    }
+                }
+            }
+        }
         System.out.printf(Locale.ROOT, "%n## Two engine builds taking turns: %,d profiles x %,d offers, %d threads, seed %d, %,d samples%n%n",
                 profiles, offers, threads, seed, samples);
         System.out.println("| Measure | " + builds[0].name + " | " + builds[1].name + " |");
@@ -186,6 +212,14 @@ public final class EngineComparison {
         row(builds, "Changed profile, replaced whole: upsertProfile, p50 / p99", build -> percentiles(build.profileNanos));
         row(builds, "Rankings changed per profile edit (mean; equal when both builds agree)",
                 build -> String.format(Locale.ROOT, "%.3f", (double) build.changes / samples));
+        if (steadyEdits > 0) {
+            String after = String.format(Locale.ROOT, "after %,d more", steadyEdits);
+            row(builds, "Changed profile, replaced whole: the " + String.format(Locale.ROOT, "%,d", steadyEdits)
+                    + " untimed ones, mean", build -> String.format(Locale.ROOT, "%,.1f µs", build.steadyTotalNanos / 1e3 / steadyEdits));
+            row(builds, "Changed profile, replaced whole, " + after + ": p50 / p99", build -> percentiles(build.steadyNanos));
+            row(builds, "Rankings changed per profile edit " + after + " (mean; equal when both builds agree)",
+                    build -> String.format(Locale.ROOT, "%.3f", (double) build.steadyChanges / samples));
+        }
     }
 
     /** Alternates which build goes first, so neither always runs right after the other. */
