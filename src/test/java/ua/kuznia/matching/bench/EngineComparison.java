@@ -166,39 +166,23 @@ public final class EngineComparison {
             }
         }
         random = new SplittableRandom(seed + 2);
-        edition = 1;
-        for (int i = -WARM_UP_SAMPLES; i < samples; i++) {
-            long id = 1 + random.nextInt(profiles);
-            int thisEdition = edition++;
-            for (Build build : order(builds, i)) {
-                Object edited = build.editedProfile.invoke(build.data, id, thisEdition);
-                long start = System.nanoTime();
-                List<?> changed = (List<?>) build.upsertProfile.invoke(build.engine, edited);
-                if (i >= 0) {
-                    build.profileNanos[i] = System.nanoTime() - start;
-                    build.changes += changed.size();
-                }
+        edition = replaceWhole(builds, random, 1, WARM_UP_SAMPLES, (build, i, nanos, changes) -> {
+            if (i >= 0) {
+                build.profileNanos[i] = nanos;
+                build.changes += changes;
             }
-        }
+        });
         if (steadyEdits > 0) {
-            // Weeks of edits without a full match, taking turns edit by edit: first untimed but
-            // for their total, then the same kind of sample as above.
-            for (int i = -steadyEdits; i < samples; i++) {
-                long id = 1 + random.nextInt(profiles);
-                int thisEdition = edition++;
-                for (Build build : order(builds, i)) {
-                    Object edited = build.editedProfile.invoke(build.data, id, thisEdition);
-                    long start = System.nanoTime();
-                    List<?> changed = (List<?>) build.upsertProfile.invoke(build.engine, edited);
-                    long elapsed = System.nanoTime() - start;
-                    if (i < 0) {
-                        build.steadyTotalNanos += elapsed;
-                    } else {
-                        build.steadyNanos[i] = elapsed;
-                        build.steadyChanges += changed.size();
-                    }
+            // Weeks of edits without a full match: first untimed but for their total, then the
+            // same kind of sample as above.
+            replaceWhole(builds, random, edition, steadyEdits, (build, i, nanos, changes) -> {
+                if (i < 0) {
+                    build.steadyTotalNanos += nanos;
+                } else {
+                    build.steadyNanos[i] = nanos;
+                    build.steadyChanges += changes;
                 }
-            }
+            });
         }
         System.out.printf(Locale.ROOT, "%n## Two engine builds taking turns: %,d profiles x %,d offers, %d threads, seed %d, %,d samples%n%n",
                 profiles, offers, threads, seed, samples);
@@ -220,6 +204,30 @@ public final class EngineComparison {
             row(builds, "Rankings changed per profile edit " + after + " (mean; equal when both builds agree)",
                     build -> String.format(Locale.ROOT, "%.3f", (double) build.steadyChanges / samples));
         }
+    }
+
+    private interface Timed {
+        void record(Build build, int index, long nanos, int changes);
+    }
+
+    /**
+     * Whole replacements, {@code before} unsampled ones (index below 0) then the samples, the
+     * builds taking turns edit by edit.
+     *
+     * @return the next edition
+     */
+    private int replaceWhole(Build[] builds, SplittableRandom random, int edition, int before, Timed timed) throws Exception {
+        for (int i = -before; i < samples; i++) {
+            long id = 1 + random.nextInt(profiles);
+            int thisEdition = edition++;
+            for (Build build : order(builds, i)) {
+                Object edited = build.editedProfile.invoke(build.data, id, thisEdition);
+                long start = System.nanoTime();
+                List<?> changed = (List<?>) build.upsertProfile.invoke(build.engine, edited);
+                timed.record(build, i, System.nanoTime() - start, changed.size());
+            }
+        }
+        return edition;
     }
 
     /** Alternates which build goes first, so neither always runs right after the other. */
