@@ -56,8 +56,9 @@ public class OnboardingService {
     /**
      * Not one transaction around the Keycloak calls: a user Keycloak created cannot be rolled back
      * with the database. The organization is read first, and the audit record written after in a
-     * transaction of its own; if that fails, the new user is removed again, so no account exists
-     * that the audit trail does not know of (and the same address can simply be invited again).
+     * transaction of its own; if that or anything before it fails, the new user is removed again,
+     * so no account exists that the audit trail does not know of (and the same address can simply
+     * be invited again). The invitation e-mail goes out last.
      */
     public Invitation invite(long organizationId, String email, Caller caller) {
         Organization organization = QuarkusTransaction.requiringNew().call(() -> Organization.<Organization>findByIdOptional(organizationId)
@@ -138,39 +139,43 @@ public class OnboardingService {
             String location = created.getLocation().getPath();
             id = location.substring(location.lastIndexOf('/') + 1);
         }
+        Member member;
         try {
             realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(roleOf(organization.kind)).toRepresentation()));
+            Member created = member(realm.users().get(id).toRepresentation());
+            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "ORGANIZATION_MEMBER", organization.id + "/" + id,
+                    AuditService.Action.CREATE, null, created, "invited " + email));
+            member = created;
         } catch (RuntimeException e) {
-            // A user without its role could not use the platform and would block a new invitation
-            // of the same address: it goes, and the caller may simply try again.
-            realm.users().get(id).remove();
+            // Whatever failed once Keycloak had created the user (its role, reading it back, the
+            // audit record), the user goes: no account exists that the audit trail does not know
+            // of, and the address can simply be invited again. Should the audit's commit have
+            // reached the database with only its answer lost, the trail shows an invitation of a
+            // removed user, the safer of the two errors.
+            removeAfterFailure(realm, id, organization);
             throw e;
         }
+        // Only once the invitation is recorded, so no one is mailed a link to an account then removed.
         boolean emailSent = true;
         try {
             realm.users().get(id).executeActionsEmail(REQUIRED_ACTIONS);
-        } catch (WebApplicationException e) {
+        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
             // Keycloak without SMTP settings refuses to send; the user exists and an admin can resend.
             emailSent = false;
-            LOG.warnf("Keycloak did not send the invitation e-mail for a new user of %s (HTTP %d)",
-                    organization.code, e.getResponse().getStatus());
-        }
-        Member member = member(realm.users().get(id).toRepresentation());
-        String note = "invited " + email + (emailSent ? "" : " (e-mail not sent)");
-        try {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "ORGANIZATION_MEMBER", organization.id + "/" + id,
-                    AuditService.Action.CREATE, null, member, note));
-        } catch (RuntimeException e) {
-            try {
-                realm.users().get(id).remove();
-            } catch (RuntimeException removal) {
-                // The one case left: say which account to remove by hand (an id, no personal data).
-                LOG.errorf("Invited user %s of %s could not be audited nor removed from Keycloak; remove it there",
-                        id, organization.code);
-            }
-            throw e;
+            LOG.warnf("Keycloak did not send the invitation e-mail for a new user of %s (%s)", organization.code,
+                    e instanceof WebApplicationException w ? "HTTP " + w.getResponse().getStatus() : e.getClass().getSimpleName());
         }
         return new Invitation(member, emailSent);
+    }
+
+    private static void removeAfterFailure(RealmResource realm, String id, Organization organization) {
+        try {
+            realm.users().get(id).remove();
+        } catch (RuntimeException removal) {
+            // The one case left: say which account to remove by hand (an id, no personal data).
+            LOG.errorf("Invited user %s of %s could not be set up nor removed from Keycloak; remove it there",
+                    id, organization.code);
+        }
     }
 
     private List<Member> membersInKeycloak(long organizationId) {

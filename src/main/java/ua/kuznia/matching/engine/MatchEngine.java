@@ -16,8 +16,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
-import org.roaringbitmap.IntIterator;
-import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Suggests partnerships: for each open offer, the top K published profiles that pass every hard
@@ -193,19 +191,20 @@ public final class MatchEngine {
         }, () -> ensureRanked(offers.get(offerId)));
     }
 
-    /** The offers that have this profile in their top K, by offer id; empty for an unknown profile. */
+    /**
+     * The offers that have this profile in their top K, by offer id; empty for an unknown profile.
+     * Under the write lock, unlike the other queries: finding the offers that may hold the profile
+     * uses the offer index's collection scratch, which two readers at once would share. Only a
+     * retry after a failure asks, so it costs no reader anything.
+     */
     public List<ScoredMatch> matchesForProfile(long profileId) {
-        return readOrCompute(() -> {
+        return write(() -> {
             int slot = profiles.slotOf(profileId);
             if (slot < 0) {
                 return List.of();
             }
             // Rankings not computed yet may hold the profile once they are.
-            for (IntIterator it = offers.candidatesFor(profiles, slot, rules).getIntIterator(); it.hasNext(); ) {
-                if (offers.entry(it.next()).ranking == null) {
-                    return null;
-                }
-            }
+            offers.candidatesFor(profiles, slot, rules).forEach((int offerSlot) -> ensureRanked(offers.entry(offerSlot)));
             List<ScoredMatch> matches = new ArrayList<>();
             for (int offerSlot : holdings.offersHoldingCopy(slot)) {
                 OfferIndex.Entry entry = offers.entry(offerSlot);
@@ -216,11 +215,6 @@ public final class MatchEngine {
             }
             matches.sort(Comparator.comparingLong(ScoredMatch::offerId));
             return matches;
-        }, () -> {
-            int slot = profiles.slotOf(profileId);
-            if (slot >= 0) {
-                offers.candidatesFor(profiles, slot, rules).forEach((int offerSlot) -> ensureRanked(offers.entry(offerSlot)));
-            }
         });
     }
 

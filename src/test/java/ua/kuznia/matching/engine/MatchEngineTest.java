@@ -196,28 +196,29 @@ class MatchEngineTest {
     }
 
     /**
-     * K = 2 keeps 8 spare entries at first. The offer's 60 profiles tie, so they rank by id, and
+     * K = 2 keeps 8 spare entries at first. The offer's 200 profiles tie, so they rank by id, and
      * leaving in that order drains the buffer: the first rescoring comes after 9 leave, and it
-     * refills with 16 spare entries, so the next comes only after 17 more.
+     * refills with 16 spare entries, so the next comes only after 17 more; then 32, the most
+     * (four times the first), each time after 33 more, until fewer than a buffer remain.
      */
     @Test
     void aRankingThatRanDryIsRefilledWithMoreSpareEntries() {
-        for (long id = 1; id <= 60; id++) {
+        for (long id = 1; id <= 200; id++) {
             engine.upsertProfile(profile().id(id).build());
         }
         engine.upsertOffer(offer().id(1).build());
         engine.fullMatch(1);
         List<Integer> rescoredAfter = new java.util.ArrayList<>();
-        for (int left = 1; left < 60; left++) {
+        for (int left = 1; left < 200; left++) {
             long scoredBefore = engine.pairsScored();
             engine.removeProfile(left);
             if (engine.pairsScored() > scoredBefore) {
                 rescoredAfter.add(left);
             }
-            assertEquals(List.of(left + 1L, left + 2L).subList(0, Math.min(2, 60 - left)),
+            assertEquals(List.of(left + 1L, left + 2L).subList(0, Math.min(2, 200 - left)),
                     engine.topKForOffer(1).stream().map(ScoredMatch::profileId).collect(Collectors.toList()));
         }
-        assertEquals(List.of(9, 26), rescoredAfter, "removals after which the offer was rescored");
+        assertEquals(List.of(9, 26, 59, 92, 125, 158, 191), rescoredAfter, "removals after which the offer was rescored");
     }
 
     /**
