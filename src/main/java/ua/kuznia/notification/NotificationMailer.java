@@ -104,7 +104,10 @@ public class NotificationMailer {
 
     private Map<String, Recipient> recipients(List<Long> ids) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT pr.email, pr.locale, n.kind, n.event, t.title, p.legal_name, m.id"
+        // The link to the match only where the recipient may open it, as in the inbox: a ministry
+        // reads a match only while its profile is published, a manufacturer its own.
+        List<Object[]> rows = em.createNativeQuery("SELECT pr.email, pr.locale, n.kind, n.event, t.title, p.legal_name,"
+                        + " CASE WHEN p.status = 'PUBLISHED' OR p.organization_id = n.organization_id THEN m.id END"
                         + " FROM notification n JOIN transfer_offer t ON t.id = n.offer_id"
                         + " JOIN manufacturer_profile p ON p.id = n.profile_id"
                         + " LEFT JOIN match_result m ON m.offer_id = n.offer_id AND m.profile_id = n.profile_id"

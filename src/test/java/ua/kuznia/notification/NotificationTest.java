@@ -128,7 +128,7 @@ class NotificationTest {
      * the manufacturer acted on it) is no longer the ministry's to read.
      */
     @Test
-    void anInboxLinksToAMatchOnlyWhileTheReaderMayOpenIt() {
+    void anInboxLinksToAMatchOnlyWhileTheReaderMayOpenIt() throws InterruptedException {
         suggestedMatch("artillery.towed", "Fire-control kits (test)");
         act(maker.token(), match, "interest", Map.of());
         // Other tests' profiles may be suggested for the same offer: only this maker's count.
@@ -150,7 +150,22 @@ class NotificationTest {
                 .body(containsString("Fire-control kits (test)")).body(not(containsString("/ui/matches/" + match)));
         given().auth().oauth2(maker.token()).get("/api/v1/notifications").then().statusCode(200)
                 .body(mine, equalTo(List.of((int) match)));
+        // Mail read after the profile was withdrawn (the mailer reads its rows after commit, on
+        // its own thread) carries the notice without the link.
+        String ministryAddress = "member-of-" + ministry.code() + "@example.test";
+        given().auth().oauth2(ministry.token()).get("/api/v1/notifications/preferences").then().statusCode(200)
+                .body("emailKnown", equalTo(true));
+        List<Long> ids = given().auth().oauth2(ministry.token()).get("/api/v1/notifications").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.profileId == " + profile + " }.id", Long.class);
+        mailer.send(ids);
+        List<Mail> mails = mailTo(ministryAddress);
+        assertEquals(1, mails.size());
+        assertTrue(mails.get(0).getText().contains("Fire-control kits (test)"), mails.get(0).getText());
+        assertTrue(!mails.get(0).getText().contains("/ui/matches/"), mails.get(0).getText());
     }
+
+    @Inject
+    NotificationMailer mailer;
 
     private Map<String, Object> put(Map<String, Object> body) {
         Map<String, Object> clean = new java.util.HashMap<>(body);
