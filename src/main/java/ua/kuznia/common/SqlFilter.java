@@ -52,8 +52,10 @@ public final class SqlFilter {
      * same value: otherwise one of the two conditions would silently be bound to the other's value.
      */
     public SqlFilter and(SqlFilter other) {
+        // Parameters first: a conflict then leaves this filter as it was.
+        parametersOf(other);
         conditions.addAll(other.conditions);
-        return parametersOf(other);
+        return this;
     }
 
     /**

@@ -57,8 +57,21 @@ class SqlFilterTest {
         SqlFilter joined = new SqlFilter().where("t.owner = :caller", "caller", 5L)
                 .and(new SqlFilter().where("p.owner = :caller", "caller", 5L).where("p.status = 'PUBLISHED'"));
         assertEquals(" WHERE t.owner = :caller AND p.owner = :caller AND p.status = 'PUBLISHED'", joined.clause());
+        SqlFilter first = new SqlFilter().where("a = :x", "x", 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SqlFilter().where("a = :x", "x", 1).and(new SqlFilter().where("b = :x", "x", 2)));
+                () -> first.and(new SqlFilter().where("b = :x", "x", 2)));
         assertEquals("Parameter :x bound to two values", e.getMessage());
+        assertEquals(" WHERE a = :x", first.clause(), "a refused join leaves the filter as it was");
+    }
+
+    @Test
+    void anotherRuleAsAnExpressionBringsItsParametersButDropsNoRow() {
+        SqlFilter rule = new SqlFilter().where("p.owner = :caller", "caller", 5L).where("p.status = 'PUBLISHED'");
+        assertEquals("(p.owner = :caller AND p.status = 'PUBLISHED')", rule.expression());
+        assertEquals("true", new SqlFilter().expression());
+        SqlFilter page = new SqlFilter().where("n.org = :org", "org", 3L).parametersOf(rule);
+        assertEquals(" WHERE n.org = :org", page.clause());
+        assertThrows(IllegalArgumentException.class, () -> new SqlFilter().where("a = :caller", "caller", 6L).parametersOf(rule),
+                "the same check as a join: one name, one value");
     }
 }

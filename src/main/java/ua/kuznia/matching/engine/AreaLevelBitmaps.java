@@ -82,7 +82,8 @@ final class AreaLevelBitmaps {
 
     /**
      * While filling: adds a slot whose capability reaches the area at this level to the pending
-     * bitmaps of levels up to it. Slots must come in ascending order, so each add appends.
+     * bitmaps of levels up to it. Slots come in ascending order, so an add mostly appends (edits
+     * since the pair was required may have put later slots in already; adding again is harmless).
      */
     void fill(int area, int level, int slot) {
         if (area >= highestPending.length || highestPending[area] == 0) {
