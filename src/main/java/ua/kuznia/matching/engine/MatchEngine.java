@@ -16,7 +16,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
-
 /**
  * Suggests partnerships: for each open offer, the top K published profiles that pass every hard
  * rule, ranked by the weighted soft rules of the current rule set (score descending, then
@@ -332,9 +331,14 @@ public final class MatchEngine {
     }
 
     private void ensureRanked(OfferIndex.Entry entry) {
+        ensureRanked(entry, rules.bufferCapacity());
+    }
+
+    /** As {@link #ensureRanked(OfferIndex.Entry)}, into a buffer of the given capacity. */
+    private void ensureRanked(OfferIndex.Entry entry, int capacity) {
         if (entry != null && entry.data.open() && entry.ranking == null) {
             profiles.fillRequiredLevels();
-            entry.ranking = ranker.rank(entry.plan);
+            entry.ranking = ranker.rank(entry.plan, capacity);
             holdings.remember(entry.plan.slot, entry.ranking);
             screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
         }
@@ -494,9 +498,7 @@ public final class MatchEngine {
         if (entry.ranking.truncated && entry.ranking.size < k) {
             int capacity = rules.grownCapacity(entry.ranking.slots.length);
             dropRanking(entry);
-            profiles.fillRequiredLevels();
-            entry.ranking = ranker.rank(entry.plan, capacity);
-            holdings.remember(entry.plan.slot, entry.ranking);
+            ensureRanked(entry, capacity);
         }
         screens.setEntryBar(entry.plan.slot, entry.ranking, rules.minScore());
         if (!entry.ranking.topEquals(k, before, topSlots, topScores)) {

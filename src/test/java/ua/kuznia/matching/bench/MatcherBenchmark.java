@@ -205,35 +205,33 @@ public final class MatcherBenchmark {
      */
     private void measureSteadyState(MatchEngine engine) {
         SplittableRandom random = new SplittableRandom(seed + 4);
-        int edition = 1_000_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < steadyEdits; i++) {
-            engine.upsertProfile(data.editedProfile(1 + random.nextInt(profiles), edition++));
-        }
-        long untimed = System.nanoTime() - start;
-        long[] latencies = new long[samples];
-        long[] cpuTimes = new long[samples];
-        for (int i = 0; i < samples; i++) {
-            ProfileData profile = data.editedProfile(1 + random.nextInt(profiles), edition++);
-            long cpuStart = cpu.getCurrentThreadCpuTime();
-            long begin = System.nanoTime();
-            engine.upsertProfile(profile);
-            latencies[i] = System.nanoTime() - begin;
-            cpuTimes[i] = cpu.getCurrentThreadCpuTime() - cpuStart;
-        }
-        String after = String.format(Locale.ROOT, "after %,d more edits (%.1f s)", steadyEdits, untimed / 1e9);
-        latencyRow("Changed profile, replaced whole, " + after, latencies, "p99 <= 0.2 ms");
-        latencyRow("Changed profile, replaced whole, " + after + ", CPU time of the thread", cpuTimes, "");
+        int[] edition = {1_000_000};
+        String after = String.format(Locale.ROOT, "after %,d more edits without a full match", steadyEdits);
+        long untimed = sampleProfileEdits(engine, "Changed profile, replaced whole, " + after, "such edit",
+                () -> data.editedProfile(1 + random.nextInt(profiles), edition[0]++), steadyEdits);
+        row(String.format(Locale.ROOT, "The %,d edits before those samples, upsertProfile in all", steadyEdits),
+                String.format(Locale.ROOT, "%.1f s", untimed / 1e9), "");
         row("Heap retained by the engine with all rankings, " + after, megabytes(usedHeapAfterGc() - heapBefore), "<= 64 MB");
     }
 
     /** Upserts each next edit after a fresh full match, timing the upsert, which brings every affected ranking up to date. */
     private void measureProfileEdits(MatchEngine engine, String measure, String noun, java.util.function.Supplier<ProfileData> edits) {
         engine.fullMatch(threads);
+        sampleProfileEdits(engine, measure, noun, edits, WARM_UP_SAMPLES);
+    }
+
+    /**
+     * Upserts {@code unsampled} edits, then samples more, and reports the samples.
+     *
+     * @return the time the unsampled upserts took in all
+     */
+    private long sampleProfileEdits(MatchEngine engine, String measure, String noun, java.util.function.Supplier<ProfileData> edits,
+                                    int unsampled) {
         long[] latencies = new long[samples];
         long[] cpuTimes = new long[samples];
         long changes = 0;
-        for (int i = -WARM_UP_SAMPLES; i < samples; i++) {
+        long unsampledNanos = 0;
+        for (int i = -unsampled; i < samples; i++) {
             ProfileData profile = edits.get();
             long cpuStart = cpu.getCurrentThreadCpuTime();
             long start = System.nanoTime();
@@ -244,11 +242,14 @@ public final class MatcherBenchmark {
                 latencies[i] = elapsed;
                 cpuTimes[i] = cpuElapsed;
                 changes += changed.size();
+            } else {
+                unsampledNanos += elapsed;
             }
         }
-        latencyRow(measure + ": upsertProfile, re-ranking the affected offers", latencies, "p99 <= 0.2 ms");
-        latencyRow(measure + ", CPU time of the thread", cpuTimes, "");
+        latencyRow(measure + ": upsertProfile, re-ranking the affected offers", latencies, "p99 <= 0.2 ms", unsampled);
+        latencyRow(measure + ", CPU time of the thread", cpuTimes, "", unsampled);
         row("Rankings changed per " + noun + " (mean)", String.format(Locale.ROOT, "%.2f", (double) changes / samples), "");
+        return unsampledNanos;
     }
 
     private void compareWithOracle() throws Exception {
@@ -341,9 +342,13 @@ public final class MatcherBenchmark {
     }
 
     private void latencyRow(String measure, long[] latencies, String target) {
+        latencyRow(measure, latencies, target, WARM_UP_SAMPLES);
+    }
+
+    private void latencyRow(String measure, long[] latencies, String target, int unsampled) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        row(String.format(Locale.ROOT, "%s (%,d samples after %d warm-up)", measure, sorted.length, WARM_UP_SAMPLES),
+        row(String.format(Locale.ROOT, "%s (%,d samples after %,d unsampled)", measure, sorted.length, unsampled),
                 "p50 " + micros(sorted[sorted.length / 2]) + ", p99 " + micros(sorted[(int) Math.ceil(0.99 * sorted.length) - 1])
                         + ", max " + micros(sorted[sorted.length - 1]),
                 target);
