@@ -22,16 +22,28 @@ import ua.kuznia.taxonomy.Classification;
  * read's cost under load.
  *
  * <p>Clearance decides what a caller may see, so a change must not linger: this instance forgets
- * everything as soon as an organization or a profile change commits here, and a change committed
- * through another instance is seen after at most {@code max-age} (one second by default, the same
- * bound as the matcher index's propagation between instances). A lookup that raced such a change
- * is not kept.
+ * every membership as soon as an organization change commits here, and the one membership a
+ * profile change touches (its manufacturer's, or one that had no profile yet) as soon as that
+ * commits here or reaches it from another instance; a change committed through another instance
+ * is seen after at most {@code max-age} in any case (one second by default, the same bound as the
+ * matcher index's propagation between instances). A lookup that raced such a change is not kept.
+ * Profiles change many times a second under load, and forgetting every caller on each of them
+ * left the cache all but empty.
  */
 @ApplicationScoped
 public class CallerMemberships {
 
-    /** What {@link CallerService} reads of the caller's organization; {@code profile} is null without a profile. */
-    public record Membership(long id, String code, OrganizationKind kind, Classification vetted, Classification profile) {
+    /**
+     * What {@link CallerService} reads of the caller's organization; {@code profileId} and
+     * {@code profile} (its clearance) are null without a profile.
+     */
+    public record Membership(long id, String code, OrganizationKind kind, Classification vetted, Long profileId,
+                             Classification profile) {
+
+        /** Whether a change of that profile may change this membership: it is this one's, or it may be its first. */
+        boolean readsProfile(long changed) {
+            return profileId == null ? kind == OrganizationKind.MANUFACTURER : profileId == changed;
+        }
     }
 
     private record Kept(Optional<Membership> membership, long loadedAt) {
@@ -67,10 +79,20 @@ public class CallerMemberships {
         return membership;
     }
 
-    /** Forgets every membership: a clearance, a profile or an organization may have changed. */
+    /** Forgets every membership: an organization, its clearance or its members may have changed. */
     public void forgetAll() {
         generation.incrementAndGet();
         kept.clear();
+    }
+
+    /**
+     * Forgets the memberships a change of this profile may alter: its manufacturer's, and those of
+     * manufacturers that had no profile when looked up (it may be their new one). A profile never
+     * moves to another organization.
+     */
+    public void forgetProfile(long profileId) {
+        generation.incrementAndGet();
+        kept.values().removeIf(k -> k.membership().map(m -> m.readsProfile(profileId)).orElse(false));
     }
 
     void onOrganizationChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrganizationChanged change) {
@@ -80,7 +102,7 @@ public class CallerMemberships {
     /** A profile carries its manufacturer's clearance; offers and rule sets do not touch memberships. */
     void onEntityChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) EntityChanged change) {
         if (change.type() == EntityChanged.Type.PROFILE) {
-            forgetAll();
+            forgetProfile(change.id());
         }
     }
 }

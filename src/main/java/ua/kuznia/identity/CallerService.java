@@ -86,7 +86,7 @@ public class CallerService {
 
     // Organization and profile clearance come back in one round trip.
     private Optional<CallerMemberships.Membership> lookUp(String orgCode) {
-        List<Object[]> rows = em.createQuery("select o.id, o.code, o.kind, o.clearance, p.clearance from Organization o"
+        List<Object[]> rows = em.createQuery("select o.id, o.code, o.kind, o.clearance, p.id, p.clearance from Organization o"
                         + " left join ManufacturerProfile p on p.organization = o where o.code = :code", Object[].class)
                 .setParameter("code", orgCode).setMaxResults(1).getResultList();
         if (rows.isEmpty()) {
@@ -94,7 +94,7 @@ public class CallerService {
         }
         Object[] row = rows.get(0);
         return Optional.of(new CallerMemberships.Membership((Long) row[0], (String) row[1], (OrganizationKind) row[2],
-                (Classification) row[3], (Classification) row[4]));
+                (Classification) row[3], (Long) row[4], (Classification) row[5]));
     }
 
     /**

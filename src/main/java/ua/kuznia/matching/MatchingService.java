@@ -198,7 +198,7 @@ public class MatchingService {
     void applyFromOtherInstance(ChangeFeed.Change change) {
         if (change.type() == EntityChanged.Type.PROFILE) {
             // A profile carries its manufacturer's clearance: need-to-know must not wait for the cache to age.
-            memberships.forgetAll();
+            memberships.forgetProfile(change.entityId());
         }
         MatchEngine current = engine;
         switch (change.type()) {

@@ -206,7 +206,7 @@ public class ProfileService {
                     throw ProblemException.conflict("/problems/profile-exists", "Profile exists",
                             m -> m.profile_exists(organization.id, existing.id), Map.of("profileId", existing.id));
                 });
-        check(body, null, organization.clearance);
+        check(body, null, null, organization.clearance);
         ManufacturerProfile profile = new ManufacturerProfile();
         profile.organization = organization;
         apply(profile, body);
@@ -230,7 +230,7 @@ public class ProfileService {
         if (body.organizationId() != null && !body.organizationId().equals(profile.organization.id)) {
             throw ProblemException.invalid("organizationId", ViolationMessages::profile_cannot_move);
         }
-        check(body, profile.id, profile.organization.clearance);
+        check(body, profile.id, profile.edrpou, profile.organization.clearance);
         apply(profile, body);
         // Capabilities live in their own table; touching the row makes every edit bump the version.
         profile.updatedAt = Timestamps.now();
@@ -258,18 +258,21 @@ public class ProfileService {
     /**
      * Rules that need reference data or other rows; bean validation has already run.
      *
+     * @param storedEdrpou the code the profile holds now (null for a new one): the column is
+     *                     unique, so while an edit keeps it no other profile can hold it, and
+     *                     the look-up is left out
      * @param vetted the clearance an admin vetted for the profile's organization: the profile's
      *               own may be lower (a facility not yet re-cleared), never higher, since the
      *               manufacturer's need-to-know follows it
      */
-    private void check(ManufacturerView body, Long selfId, Classification vetted) {
+    private void check(ManufacturerView body, Long selfId, String storedEdrpou, Classification vetted) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (body.clearance() != null && !vetted.covers(body.clearance())) {
             violations.add(new Problem.Violation("clearance", m -> m.above_vetted_clearance(vetted.name())));
         }
         if (!Edrpou.isValid(body.edrpou())) {
             violations.add(new Problem.Violation("edrpou", m -> m.edrpou_check_digit(String.valueOf(body.edrpou()))));
-        } else {
+        } else if (!body.edrpou().equals(storedEdrpou)) {
             idWhere("p.edrpou = :edrpou", body.edrpou()).filter(other -> !other.equals(selfId))
                     .ifPresent(other -> violations.add(new Problem.Violation("edrpou", ViolationMessages::edrpou_taken)));
         }

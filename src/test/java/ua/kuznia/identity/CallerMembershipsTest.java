@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import ua.kuznia.common.EntityChanged;
 import ua.kuznia.organization.OrganizationKind;
 import ua.kuznia.taxonomy.Classification;
 
@@ -24,7 +25,13 @@ class CallerMembershipsTest {
 
     private Optional<CallerMemberships.Membership> load(String code) {
         loads.incrementAndGet();
-        return Optional.of(new CallerMemberships.Membership(7, code, OrganizationKind.MINISTRY, Classification.NATO_SECRET, null));
+        return Optional.of(new CallerMemberships.Membership(7, code, OrganizationKind.MINISTRY, Classification.NATO_SECRET, null, null));
+    }
+
+    private Optional<CallerMemberships.Membership> manufacturer(String code, Long profileId) {
+        loads.incrementAndGet();
+        return Optional.of(new CallerMemberships.Membership(8, code, OrganizationKind.MANUFACTURER, Classification.NATO_SECRET,
+                profileId, profileId == null ? null : Classification.NATO_CONFIDENTIAL));
     }
 
     @Test
@@ -46,6 +53,29 @@ class CallerMembershipsTest {
         memberships.find("DE-MOD", this::load);
         memberships.find("PL-MON", this::load);
         assertEquals(4, loads.get());
+    }
+
+    @Test
+    void aProfileChangeForgetsItsManufacturerAndManufacturersWithoutAProfileOnly() {
+        memberships.maxEntries = 10;
+        memberships.find("UA-MAKER-1", code -> manufacturer(code, 41L));
+        memberships.find("UA-MAKER-2", code -> manufacturer(code, 42L));
+        memberships.find("UA-MAKER-NEW", code -> manufacturer(code, null));
+        memberships.find("DE-MOD", this::load);
+        loads.set(0);
+
+        memberships.onEntityChanged(new EntityChanged(EntityChanged.Type.PROFILE, 41L, false));
+        memberships.find("UA-MAKER-1", code -> manufacturer(code, 41L));
+        assertEquals(1, loads.get(), "the changed profile's manufacturer is looked up again");
+        memberships.find("UA-MAKER-NEW", code -> manufacturer(code, 43L));
+        assertEquals(2, loads.get(), "a manufacturer without a profile may just have created it");
+        memberships.find("UA-MAKER-2", code -> manufacturer(code, 42L));
+        memberships.find("DE-MOD", this::load);
+        assertEquals(2, loads.get(), "other manufacturers and ministries are kept");
+
+        memberships.onEntityChanged(new EntityChanged(EntityChanged.Type.OFFER, 41L, false));
+        memberships.find("UA-MAKER-1", code -> manufacturer(code, 41L));
+        assertEquals(2, loads.get(), "an offer with the same id is another entity");
     }
 
     @Test

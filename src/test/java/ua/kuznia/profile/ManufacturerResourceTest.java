@@ -216,6 +216,14 @@ class ManufacturerResourceTest {
             // The owner keeps its own code through an update.
             taken.put("version", 0);
             as(first).contentType(ContentType.JSON).body(taken).put("/api/v1/manufacturers/{id}", owner).then().statusCode(200);
+            // Another profile cannot move onto it by an update either.
+            Map<String, Object> own = profileBody(second.id(), List.of());
+            long other = createProfile(second, own);
+            own.put("version", 0);
+            own.put("edrpou", taken.get("edrpou"));
+            as(second).contentType(ContentType.JSON).body(own).put("/api/v1/manufacturers/{id}", other).then()
+                    .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("edrpou"))
+                    .body("violations[0].message", equalTo("is already registered by another profile"));
         }
 
         /** The caller's need-to-know follows the profile's clearance, so it cannot exceed what an admin vetted. */
