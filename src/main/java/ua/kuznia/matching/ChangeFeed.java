@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import ua.kuznia.common.EntityChanged;
 
 /**
@@ -70,17 +71,53 @@ public class ChangeFeed {
         session.flush();
         session.doWork(c -> {
             try (PreparedStatement s = c.prepareStatement(RECORD)) {
-                s.setString(1, change.type().name());
-                s.setLong(2, change.id());
-                s.setBoolean(3, change.deleted());
-                s.setString(4, origin);
+                s.setString(1, origin);
+                s.setString(2, change.type().name());
+                s.setLong(3, change.id());
+                s.setBoolean(4, change.deleted());
+                s.setString(5, origin);
+                s.setString(6, origin);
                 s.executeQuery().close();
             }
         });
     }
 
-    private static final String RECORD = "WITH logged AS (INSERT INTO entity_change (entity_type, entity_id, deleted, origin)"
-            + " VALUES (?, ?, ?, ?) RETURNING id) SELECT pg_notify('" + CHANNEL + "', '') FROM logged";
+    /** Taken shared by every writer of the log and exclusively by a prune of its origins: any fixed number. */
+    static final long ORIGIN_LOCK = 0x4b7a6f6f72L;
+
+    /**
+     * How long a stopped instance stays registered, so that the others still read its last
+     * changes: they apply them within a second of the commit (a notification, or the listener's
+     * timeout), and a listener that was cut off reads the whole window when it reconnects.
+     */
+    static final String RETIRED_FOR = "interval '1 minute'";
+
+    /**
+     * How long an origin may be silent before it is forgotten: an instance that died without
+     * retiring (killed) stops counting after this. A live one that writes again registers again
+     * with that change.
+     */
+    static final String SILENT_FOR = "interval '1 day'";
+
+    /** Origins other than this instance's retired or silent for long enough to be forgotten. */
+    private static final String PRUNABLE = "SELECT o.origin FROM change_origin o WHERE o.origin <> ?"
+            + " AND (o.retired_at < now() - " + RETIRED_FOR
+            + " OR coalesce((SELECT e.changed_at FROM entity_change e WHERE e.origin = o.origin"
+            + " ORDER BY e.id DESC LIMIT 1), '-infinity') < now() - " + SILENT_FOR + ")";
+
+    /** How often the listener looks for origins to prune, besides at start. */
+    private static final long PRUNE_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    /**
+     * Registers the origin (a no-op once registered) under the shared lock that keeps a prune
+     * from removing it between that check and the commit, logs the change, and sends the origin
+     * as the NOTIFY's payload, so that the instance's own listener can ignore it.
+     */
+    private static final String RECORD = "WITH guard AS (SELECT pg_advisory_xact_lock_shared(" + ORIGIN_LOCK + ")),"
+            + " registered AS (INSERT INTO change_origin (origin) SELECT ? FROM guard ON CONFLICT (origin)"
+            + " DO UPDATE SET retired_at = NULL WHERE change_origin.retired_at IS NOT NULL),"
+            + " logged AS (INSERT INTO entity_change (entity_type, entity_id, deleted, origin)"
+            + " VALUES (?, ?, ?, ?) RETURNING id) SELECT pg_notify('" + CHANNEL + "', ?) FROM logged";
 
     /** The id up to which this instance's index is complete; call before loading the index. */
     public long currentPosition() {
@@ -97,6 +134,7 @@ public class ChangeFeed {
     public synchronized void start(long position, Consumer<Change> apply) {
         lastApplied = position;
         markSeenUpTo(position);
+        pruneOrigins();
         this.apply = apply;
         running = true;
         listener = new Thread(this::listen, "kuznia-change-feed");
@@ -106,6 +144,21 @@ public class ChangeFeed {
 
     void onShutdown(@Observes ShutdownEvent event) {
         stop();
+        retire();
+    }
+
+    /**
+     * Marks this instance retired: the others stop reading the log for it once they have had time
+     * to apply its last changes. Best effort; an instance that cannot is forgotten once silent.
+     */
+    private void retire() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE change_origin SET retired_at = now() WHERE origin = ?")) {
+            s.setString(1, origin);
+            s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("Change-log origin not marked retired: %s", e.getMessage());
+        }
     }
 
     /**
@@ -137,7 +190,7 @@ public class ChangeFeed {
      * until the offer's next change.
      */
     public void catchUpWithin(Connection c) throws SQLException {
-        catchUp(c);
+        catchUp(c, false);
     }
 
     private void listen() {
@@ -147,13 +200,23 @@ public class ChangeFeed {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
-                // Catch up first: changes committed while this connection was down sent no NOTIFY to us.
-                catchUp(c);
+                long lastPrune = System.nanoTime();
+                // Catch up first: changes committed while this connection was down sent no NOTIFY to
+                // us. The whole window, whoever is registered: this instance may have been cut off
+                // for longer than a stopped one stays registered.
+                catchUp(c, true);
                 while (running) {
                     // Wakes on NOTIFY, and at least every second, which also covers a NOTIFY lost
-                    // with a dropped connection.
-                    pg.getNotifications(1000);
-                    catchUp(c);
+                    // with a dropped connection. Notifications of this instance's own changes alone
+                    // bring nothing to apply: its writers applied them.
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (!onlyOwn(notifications)) {
+                        catchUp(c, false);
+                    }
+                    if (System.nanoTime() - lastPrune > PRUNE_EVERY_NANOS) {
+                        lastPrune = System.nanoTime();
+                        pruneOrigins();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -164,12 +227,25 @@ public class ChangeFeed {
         }
     }
 
+    /** Whether these notifications all came from this instance's own changes (none at all: a timeout). */
+    boolean onlyOwn(PGNotification[] notifications) {
+        if (notifications == null || notifications.length == 0) {
+            return false;
+        }
+        for (PGNotification notification : notifications) {
+            if (!origin.equals(notification.getParameter())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Identity values are taken at insert and become visible at commit, so a smaller id can
      * appear after a larger one. Re-reading a window below the high-water mark, and remembering
      * which ids were applied, catches those late commits.
      */
-    private synchronized void catchUp(Connection c) throws SQLException {
+    private synchronized void catchUp(Connection c, boolean whole) throws SQLException {
         Consumer<Change> apply = this.apply;
         if (apply == null) {
             return; // not started: the index is being loaded, and takes every change up to its position
@@ -179,11 +255,19 @@ public class ChangeFeed {
         // Only other instances' changes come back, with the highest id as the mark to move to:
         // this instance's own changes (all of them, on a single instance) would be a thousand rows
         // of window to read on every write and every notification, only to be skipped.
+        // Unless asked for the whole window, it is read only while another instance is registered:
+        // with none (a single instance, the common case) the condition is a one-time filter, and no
+        // row of the window is read. (OFFSET 0 keeps the subquery whole: merged into the join,
+        // the condition became a filter on each row read instead.)
         try (PreparedStatement s = c.prepareStatement("SELECT m.top, c.id, c.entity_type, c.entity_id, c.deleted"
                 + " FROM (SELECT coalesce(max(id), 0) AS top FROM entity_change) AS m"
-                + " LEFT JOIN entity_change c ON c.id > ? AND c.origin <> ? ORDER BY c.id")) {
+                + " LEFT JOIN (SELECT x.id, x.entity_type, x.entity_id, x.deleted FROM entity_change x"
+                + " WHERE x.id > ? AND x.origin <> ? AND (? OR EXISTS (SELECT 1 FROM change_origin o WHERE o.origin <> ?))"
+                + " OFFSET 0) AS c ON true ORDER BY c.id")) {
             s.setLong(1, Math.max(0, lastApplied - LATE_COMMIT_WINDOW));
             s.setString(2, origin);
+            s.setBoolean(3, whole);
+            s.setString(4, origin);
             try (ResultSet rs = s.executeQuery()) {
                 top = lastApplied;
                 while (rs.next()) {
@@ -202,6 +286,46 @@ public class ChangeFeed {
             seen.add(change.id());
         }
         lastApplied = top;
+    }
+
+    /**
+     * Forgets the origins retired for longer than {@link #RETIRED_FOR} or silent for longer than
+     * {@link #SILENT_FOR}: while one is registered, every catch-up reads the log's window. Every
+     * restart of an instance adds one. The exclusive lock waits for writers that may have found
+     * their origin registered and not yet committed; a pruned origin that writes again registers
+     * again with that change.
+     */
+    void pruneOrigins() {
+        try (Connection c = dataSource.getConnection()) {
+            // Looked for without the lock first: writers wait while it is held.
+            try (PreparedStatement any = c.prepareStatement("SELECT EXISTS (" + PRUNABLE + ")")) {
+                any.setString(1, origin);
+                try (ResultSet rs = any.executeQuery()) {
+                    if (rs.next() && !rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+                 PreparedStatement prune = c.prepareStatement("DELETE FROM change_origin WHERE origin IN (" + PRUNABLE + ")")) {
+                lock.setLong(1, ORIGIN_LOCK);
+                lock.execute();
+                prune.setString(1, origin);
+                int pruned = prune.executeUpdate();
+                c.commit();
+                if (pruned > 0) {
+                    LOG.infof("Forgot %d retired or silent origins of the change log", pruned);
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Changes up to the position are in the freshly loaded index already. */

@@ -1,6 +1,7 @@
 package ua.kuznia.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ua.kuznia.testing.Fixtures.capability;
 import static ua.kuznia.testing.Fixtures.createOffer;
@@ -20,6 +21,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.postgresql.core.Notification;
 import ua.kuznia.testing.Fixtures.Org;
 
 /**
@@ -50,6 +54,7 @@ class ChangeFeedTest {
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.executeUpdate("UPDATE profile_capability SET trl = 3 WHERE profile_id = " + profile);
+            s.executeUpdate("INSERT INTO change_origin (origin) VALUES ('another-replica') ON CONFLICT DO NOTHING");
             s.executeUpdate("INSERT INTO entity_change (entity_type, entity_id, origin) VALUES ('PROFILE', " + profile
                     + ", 'another-replica')");
             s.execute("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', '')");
@@ -88,6 +93,7 @@ class ChangeFeedTest {
             try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.executeUpdate("UPDATE manufacturer_profile SET status = 'DRAFT', version = version + 1 WHERE id = " + unpublished);
+                s.executeUpdate("INSERT INTO change_origin (origin) VALUES ('another-replica') ON CONFLICT DO NOTHING");
                 s.executeUpdate("INSERT INTO entity_change (entity_type, entity_id, origin) VALUES ('PROFILE', " + unpublished
                         + ", 'another-replica')");
                 s.executeUpdate("DELETE FROM match_result WHERE offer_id = " + offer + " AND profile_id = " + unpublished);
@@ -115,14 +121,65 @@ class ChangeFeedTest {
     }
 
     @Test
-    void ownChangesAreLoggedWithThisInstancesOrigin() throws Exception {
+    void ownChangesAreLoggedRegisteredAndAnnouncedWithThisInstancesOrigin() throws Exception {
+        try (Connection listening = db.getConnection(); Statement l = listening.createStatement()) {
+            l.execute("LISTEN " + ChangeFeed.CHANNEL);
+            Org maker = createOrganization("MANUFACTURER", "UA");
+            long profile = createProfile(maker, profileBody(maker.id(), List.of()));
+            try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT e.origin, o.origin FROM entity_change e LEFT JOIN change_origin o"
+                         + " ON o.origin = e.origin WHERE e.entity_type = 'PROFILE' AND e.entity_id = " + profile)) {
+                assertTrue(rs.next());
+                assertEquals(feed.origin(), rs.getString(1));
+                assertEquals(feed.origin(), rs.getString(2), "the writing instance is registered with its change");
+            }
+            PGNotification[] notifications = listening.unwrap(PGConnection.class).getNotifications(5000);
+            assertTrue(notifications != null && notifications.length > 0);
+            assertEquals(feed.origin(), notifications[0].getParameter(), "the payload names the origin");
+            assertTrue(feed.onlyOwn(notifications), "this instance's listener has nothing to read for them");
+        }
+    }
+
+    @Test
+    void theListenerReadsTheLogForAnyOtherOriginsNotificationAndOnTimeout() {
+        PGNotification own = new Notification(ChangeFeed.CHANNEL, 1, feed.origin());
+        PGNotification other = new Notification(ChangeFeed.CHANNEL, 2, "another-replica");
+        PGNotification unnamed = new Notification(ChangeFeed.CHANNEL, 3, "");
+        assertTrue(feed.onlyOwn(new PGNotification[] {own, own}));
+        assertFalse(feed.onlyOwn(new PGNotification[] {own, other}));
+        assertFalse(feed.onlyOwn(new PGNotification[] {unnamed}));
+        assertFalse(feed.onlyOwn(new PGNotification[0]), "a timeout reads the log: a notification may have been lost");
+        assertFalse(feed.onlyOwn(null));
+    }
+
+    /**
+     * Origins retired a while ago, or silent for over a day, are forgotten (each keeps every
+     * catch-up reading the log's window); one that wrote recently, one that retired a moment ago,
+     * and this instance are kept.
+     */
+    @Test
+    void originsRetiredOrSilentForLongArePruned() throws Exception {
         Org maker = createOrganization("MANUFACTURER", "UA");
-        long profile = createProfile(maker, profileBody(maker.id(), List.of()));
+        createProfile(maker, profileBody(maker.id(), List.of())); // this instance writes too
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO change_origin (origin, retired_at) VALUES ('silent-replica', NULL),"
+                    + " ('retired-replica', now() - interval '2 minutes'), ('just-retired', now()), ('another-replica', NULL)"
+                    + " ON CONFLICT (origin) DO UPDATE SET retired_at = EXCLUDED.retired_at");
+            s.executeUpdate("INSERT INTO entity_change (entity_type, entity_id, origin, changed_at) VALUES"
+                    + " ('OFFER', 1, 'silent-replica', now() - interval '25 hours'),"
+                    + " ('OFFER', 1, 'retired-replica', now() - interval '3 minutes'),"
+                    + " ('OFFER', 1, 'just-retired', now()), ('OFFER', 1, 'another-replica', now())");
+        }
+        feed.pruneOrigins();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT origin FROM entity_change WHERE entity_type = 'PROFILE' AND entity_id = "
-                     + profile)) {
-            assertTrue(rs.next());
-            assertEquals(feed.origin(), rs.getString(1));
+             var rs = s.executeQuery("SELECT origin FROM change_origin ORDER BY origin")) {
+            List<String> origins = new java.util.ArrayList<>();
+            while (rs.next()) {
+                origins.add(rs.getString(1));
+            }
+            assertFalse(origins.contains("silent-replica"), origins.toString());
+            assertFalse(origins.contains("retired-replica"), origins.toString());
+            assertTrue(origins.containsAll(List.of("another-replica", "just-retired", feed.origin())), origins.toString());
         }
     }
 }

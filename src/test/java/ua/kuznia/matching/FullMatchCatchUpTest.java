@@ -81,6 +81,7 @@ class FullMatchCatchUpTest {
             c.setAutoCommit(false);
             s.executeUpdate("UPDATE profile_capability SET trl = 2 WHERE profile_id = " + profile);
             s.executeUpdate("DELETE FROM match_result WHERE status = 'SUGGESTED' AND profile_id = " + profile);
+            s.executeUpdate("INSERT INTO change_origin (origin) VALUES ('another-replica') ON CONFLICT DO NOTHING");
             s.executeUpdate("INSERT INTO entity_change (entity_type, entity_id, origin) VALUES ('PROFILE', " + profile
                     + ", 'another-replica')");
             c.commit();
