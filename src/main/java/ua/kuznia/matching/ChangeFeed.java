@@ -88,7 +88,8 @@ public class ChangeFeed {
     /**
      * How long a stopped instance stays registered, so that the others still read its last
      * changes: they apply them within a second of the commit (a notification, or the listener's
-     * timeout), and a listener that was cut off reads the whole window when it reconnects.
+     * timeout), and one that has not caught up for {@link #STALE_AFTER_NANOS} reads the whole
+     * window, registered origins or not.
      */
     static final String RETIRED_FOR = "interval '1 minute'";
 
@@ -105,17 +106,41 @@ public class ChangeFeed {
             + " OR coalesce((SELECT e.changed_at FROM entity_change e WHERE e.origin = o.origin"
             + " ORDER BY e.id DESC LIMIT 1), '-infinity') < now() - " + SILENT_FOR + ")";
 
+    /**
+     * A catch-up later than this after the one before reads the whole window, registered origins
+     * or not: an origin is pruned no sooner than {@link #RETIRED_FOR} after it stopped, so an
+     * instance that catches up at least this often has read every change of it while it was
+     * registered; one paused or cut off for longer (a long GC pause, a lost connection) may not
+     * have.
+     */
+    static final long STALE_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
+    /** The listener catches up at least this often, even while only its own notifications arrive. */
+    private static final long QUIET_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    private volatile java.util.function.LongSupplier nanoTime = System::nanoTime;
+
+    /** The clock of the catch-ups' and prunes' timing; tests move it on. */
+    void useClock(java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
+    /** When the last catch-up that succeeded began. */
+    private volatile long lastCaughtUp;
+
     /** How often the listener looks for origins to prune, besides at start. */
     private static final long PRUNE_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     /**
-     * Registers the origin (a no-op once registered) under the shared lock that keeps a prune
-     * from removing it between that check and the commit, logs the change, and sends the origin
-     * as the NOTIFY's payload, so that the instance's own listener can ignore it.
+     * Registers the origin unless it is (DO NOTHING takes no lock on the existing row: DO UPDATE
+     * would, and every write of the instance would queue behind the one before until its commit),
+     * under the shared lock that keeps a prune from removing it between that check and the commit;
+     * logs the change; and sends the origin as the NOTIFY's payload, so that the instance's own
+     * listener can ignore it. An origin marked retired stays so: it is read for a while yet, and
+     * once pruned, its next change registers it again.
      */
     private static final String RECORD = "WITH guard AS (SELECT pg_advisory_xact_lock_shared(" + ORIGIN_LOCK + ")),"
-            + " registered AS (INSERT INTO change_origin (origin) SELECT ? FROM guard ON CONFLICT (origin)"
-            + " DO UPDATE SET retired_at = NULL WHERE change_origin.retired_at IS NOT NULL),"
+            + " registered AS (INSERT INTO change_origin (origin) SELECT ? FROM guard ON CONFLICT DO NOTHING),"
             + " logged AS (INSERT INTO entity_change (entity_type, entity_id, deleted, origin)"
             + " VALUES (?, ?, ?, ?) RETURNING id) SELECT pg_notify('" + CHANNEL + "', ?) FROM logged";
 
@@ -133,8 +158,13 @@ public class ChangeFeed {
     /** Starts listening; {@code apply} receives other instances' changes in commit order. */
     public synchronized void start(long position, Consumer<Change> apply) {
         lastApplied = position;
+        lastCaughtUp = nanoTime.getAsLong() - 2 * STALE_AFTER_NANOS; // the first catch-up reads the whole window
         markSeenUpTo(position);
-        pruneOrigins();
+        try {
+            pruneOrigins();
+        } catch (RuntimeException e) {
+            LOG.warnf("Change-log origins not pruned at start (%s); the listener tries again", e.getMessage());
+        }
         this.apply = apply;
         running = true;
         listener = new Thread(this::listen, "kuznia-change-feed");
@@ -200,7 +230,7 @@ public class ChangeFeed {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
-                long lastPrune = System.nanoTime();
+                long lastPrune = nanoTime.getAsLong();
                 // Catch up first: changes committed while this connection was down sent no NOTIFY to
                 // us. The whole window, whoever is registered: this instance may have been cut off
                 // for longer than a stopped one stays registered.
@@ -208,14 +238,21 @@ public class ChangeFeed {
                 while (running) {
                     // Wakes on NOTIFY, and at least every second, which also covers a NOTIFY lost
                     // with a dropped connection. Notifications of this instance's own changes alone
-                    // bring nothing to apply: its writers applied them.
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (!onlyOwn(notifications)) {
+                    // bring nothing to apply (its writers applied them) until a second has passed.
+                    Wake wake = wake(pg.getNotifications(1000));
+                    if (wake == Wake.UNNAMED) {
+                        catchUp(c, true);
+                    } else if (wake != Wake.OWN || nanoTime.getAsLong() - lastCaughtUp > QUIET_AFTER_NANOS) {
                         catchUp(c, false);
                     }
-                    if (System.nanoTime() - lastPrune > PRUNE_EVERY_NANOS) {
-                        lastPrune = System.nanoTime();
-                        pruneOrigins();
+                    if (nanoTime.getAsLong() - lastPrune > PRUNE_EVERY_NANOS) {
+                        lastPrune = nanoTime.getAsLong();
+                        try {
+                            pruneOrigins();
+                        } catch (RuntimeException e) {
+                            // Writers held the lock for longer than the prune waits: next minute.
+                            LOG.debugf("Change-log origins not pruned (%s)", e.getMessage());
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -227,17 +264,36 @@ public class ChangeFeed {
         }
     }
 
-    /** Whether these notifications all came from this instance's own changes (none at all: a timeout). */
-    boolean onlyOwn(PGNotification[] notifications) {
+    /** What woke the listener. */
+    enum Wake {
+        /** The timeout: nothing arrived. */
+        NONE,
+        /** Notifications of this instance's own changes only. */
+        OWN,
+        /** A notification naming another origin, registered with its change. */
+        OTHER,
+        /**
+         * A notification without an origin: an instance of an earlier version, which registers
+         * nothing, so the whole window is read.
+         */
+        UNNAMED
+    }
+
+    Wake wake(PGNotification[] notifications) {
         if (notifications == null || notifications.length == 0) {
-            return false;
+            return Wake.NONE;
         }
+        Wake wake = Wake.OWN;
         for (PGNotification notification : notifications) {
-            if (!origin.equals(notification.getParameter())) {
-                return false;
+            String from = notification.getParameter();
+            if (from == null || from.isEmpty()) {
+                return Wake.UNNAMED;
+            }
+            if (!origin.equals(from)) {
+                wake = Wake.OTHER;
             }
         }
-        return true;
+        return wake;
     }
 
     /**
@@ -250,6 +306,8 @@ public class ChangeFeed {
         if (apply == null) {
             return; // not started: the index is being loaded, and takes every change up to its position
         }
+        long began = nanoTime.getAsLong();
+        boolean readAll = whole || began - lastCaughtUp > STALE_AFTER_NANOS;
         List<Change> changes = new ArrayList<>();
         long top;
         // Only other instances' changes come back, with the highest id as the mark to move to:
@@ -266,7 +324,7 @@ public class ChangeFeed {
                 + " OFFSET 0) AS c ON true ORDER BY c.id")) {
             s.setLong(1, Math.max(0, lastApplied - LATE_COMMIT_WINDOW));
             s.setString(2, origin);
-            s.setBoolean(3, whole);
+            s.setBoolean(3, readAll);
             s.setString(4, origin);
             try (ResultSet rs = s.executeQuery()) {
                 top = lastApplied;
@@ -286,6 +344,7 @@ public class ChangeFeed {
             seen.add(change.id());
         }
         lastApplied = top;
+        lastCaughtUp = began;
     }
 
     /**
@@ -307,8 +366,11 @@ public class ChangeFeed {
                 }
             }
             c.setAutoCommit(false);
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+            try (Statement timeout = c.createStatement();
+                 PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
                  PreparedStatement prune = c.prepareStatement("DELETE FROM change_origin WHERE origin IN (" + PRUNABLE + ")")) {
+                // Writers queue behind a waiting prune: it waits briefly, and tries again next time.
+                timeout.execute("SET LOCAL lock_timeout = '200ms'");
                 lock.setLong(1, ORIGIN_LOCK);
                 lock.execute();
                 prune.setString(1, origin);

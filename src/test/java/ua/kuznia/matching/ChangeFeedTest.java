@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -136,20 +137,83 @@ class ChangeFeedTest {
             PGNotification[] notifications = listening.unwrap(PGConnection.class).getNotifications(5000);
             assertTrue(notifications != null && notifications.length > 0);
             assertEquals(feed.origin(), notifications[0].getParameter(), "the payload names the origin");
-            assertTrue(feed.onlyOwn(notifications), "this instance's listener has nothing to read for them");
+            assertEquals(ChangeFeed.Wake.OWN, feed.wake(notifications), "this instance's listener has nothing to read for them");
         }
     }
 
     @Test
-    void theListenerReadsTheLogForAnyOtherOriginsNotificationAndOnTimeout() {
+    void theListenerTellsItsOwnNotificationsFromOthersAndFromEarlierVersions() {
         PGNotification own = new Notification(ChangeFeed.CHANNEL, 1, feed.origin());
         PGNotification other = new Notification(ChangeFeed.CHANNEL, 2, "another-replica");
         PGNotification unnamed = new Notification(ChangeFeed.CHANNEL, 3, "");
-        assertTrue(feed.onlyOwn(new PGNotification[] {own, own}));
-        assertFalse(feed.onlyOwn(new PGNotification[] {own, other}));
-        assertFalse(feed.onlyOwn(new PGNotification[] {unnamed}));
-        assertFalse(feed.onlyOwn(new PGNotification[0]), "a timeout reads the log: a notification may have been lost");
-        assertFalse(feed.onlyOwn(null));
+        assertEquals(ChangeFeed.Wake.OWN, feed.wake(new PGNotification[] {own, own}));
+        assertEquals(ChangeFeed.Wake.OTHER, feed.wake(new PGNotification[] {own, other}));
+        assertEquals(ChangeFeed.Wake.UNNAMED, feed.wake(new PGNotification[] {other, unnamed}));
+        assertEquals(ChangeFeed.Wake.NONE, feed.wake(new PGNotification[0]));
+        assertEquals(ChangeFeed.Wake.NONE, feed.wake(null));
+    }
+
+    /**
+     * With no other origin registered, the window is not read; a change of an unregistered origin
+     * (a notification lost, say) is read once this instance has not caught up for longer than a
+     * stopped instance stays registered, and at once when a notification names no origin.
+     */
+    @Test
+    void anUnregisteredOriginsChangeIsReadOnlyAfterAPauseOrAnUnnamedNotification() throws Exception {
+        Org ministry = createOrganization("MINISTRY", "SE");
+        long offer = createOffer(ministry, offerBody(ministry.id(), List.of("autonomous.ugv")));
+        Org maker = createOrganization("MANUFACTURER", "UA");
+        long first = createProfile(maker, profileBody(maker.id(), List.of(capability("autonomous.ugv", 8, 8, 20))));
+        Org other = createOrganization("MANUFACTURER", "UA");
+        long second = createProfile(other, profileBody(other.id(), List.of(capability("autonomous.ugv", 8, 8, 20))));
+        assertTrue(matching.engine().explain(offer, first).eligible());
+        long[] shift = {0};
+        feed.useClock(() -> System.nanoTime() + shift[0]);
+        try {
+            lowerReadinessAsAnotherVersion(first, false);
+            Thread.sleep(2500); // two timeouts of the listener, each a catch-up
+            assertTrue(matching.engine().explain(offer, first).eligible(), "the window is not read: no other origin");
+
+            shift[0] = ChangeFeed.STALE_AFTER_NANOS + 1_000_000_000L;
+            awaitIneligible(offer, first, "after a pause the whole window is read");
+
+            lowerReadinessAsAnotherVersion(second, true);
+            awaitIneligible(offer, second, "a notification without an origin reads the whole window");
+        } finally {
+            feed.stop();
+            feed.useClock(System::nanoTime);
+            feed.start(feed.currentPosition(), matching::applyFromOtherInstance);
+        }
+    }
+
+    /** What an instance of the previous version writes: no registration, and a NOTIFY without payload if any. */
+    private void lowerReadinessAsAnotherVersion(long profile, boolean notify) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("UPDATE profile_capability SET trl = 3 WHERE profile_id = " + profile);
+            s.executeUpdate("INSERT INTO entity_change (entity_type, entity_id, origin) VALUES ('PROFILE', " + profile
+                    + ", 'earlier-version')");
+            if (notify) {
+                s.execute("SELECT pg_notify('" + ChangeFeed.CHANNEL + "', '')");
+            }
+            c.commit();
+        }
+    }
+
+    private void awaitIneligible(long offer, long profile, String message) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (matching.engine().explain(offer, profile).eligible() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(matching.engine().explain(offer, profile).eligible(), message);
+    }
+
+    /** Origins other tests registered would keep every later catch-up reading the window. */
+    @AfterEach
+    void forgetOtherOrigins() throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM change_origin WHERE origin <> '" + feed.origin() + "'");
+        }
     }
 
     /**
