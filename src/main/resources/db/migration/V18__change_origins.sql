@@ -1,5 +1,6 @@
 -- The instances that write to the change log. A replica catching up reads the log's recent rows
--- only while another instance is registered (or when it has not caught up for a while), where it
+-- only while another instance is registered (or when it has not caught up for a while, or an
+-- instance of an earlier version announced a change without its origin), where it
 -- used to read the whole late-commit window (a thousand rows, on a single instance all of them its
 -- own, only to skip them) on every write and every notification. An instance registers with its
 -- changes, in the same statement, and marks itself retired when it stops; origins retired for a

@@ -108,10 +108,10 @@ public class ChangeFeed {
 
     /**
      * A catch-up later than this after the one before reads the whole window, registered origins
-     * or not: an origin is pruned no sooner than {@link #RETIRED_FOR} after it stopped, so an
-     * instance that catches up at least this often has read every change of it while it was
-     * registered; one paused or cut off for longer (a long GC pause, a lost connection) may not
-     * have.
+     * or not: an origin is pruned no sooner than {@link #RETIRED_FOR} after it stopped, or
+     * {@link #SILENT_FOR} after the start of the transaction of its newest change, so an instance
+     * that catches up at least this often has read every change of it while it was registered;
+     * one paused or cut off for longer (a long GC pause, a lost connection) may not have.
      */
     static final long STALE_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
 
@@ -127,6 +127,19 @@ public class ChangeFeed {
 
     /** When the last catch-up that succeeded began. */
     private volatile long lastCaughtUp;
+
+    /**
+     * How long after a notification without an origin every catch-up, the writers' too, reads
+     * the whole window: instances of the earlier version are running (a rolling upgrade), and
+     * they register nothing.
+     */
+    static final long UNNAMED_FOR_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
+    /** Prunes that failed in a row, on the listener's thread. */
+    private int failedPrunes;
+
+    /** When the last notification without an origin arrived; long ago at start. */
+    private volatile long lastUnnamed;
 
     /** How often the listener looks for origins to prune, besides at start. */
     private static final long PRUNE_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
@@ -159,6 +172,7 @@ public class ChangeFeed {
     public synchronized void start(long position, Consumer<Change> apply) {
         lastApplied = position;
         lastCaughtUp = nanoTime.getAsLong() - 2 * STALE_AFTER_NANOS; // the first catch-up reads the whole window
+        lastUnnamed = nanoTime.getAsLong() - 2 * UNNAMED_FOR_NANOS;
         markSeenUpTo(position);
         try {
             pruneOrigins();
@@ -180,6 +194,8 @@ public class ChangeFeed {
     /**
      * Marks this instance retired: the others stop reading the log for it once they have had time
      * to apply its last changes. Best effort; an instance that cannot is forgotten once silent.
+     * Runs at shutdown, when requests have drained; a change committed more than about 40 s after
+     * it (past {@link #RETIRED_FOR} less {@link #STALE_AFTER_NANOS}) might not be read by the others.
      */
     private void retire() {
         try (Connection c = dataSource.getConnection();
@@ -241,6 +257,7 @@ public class ChangeFeed {
                     // bring nothing to apply (its writers applied them) until a second has passed.
                     Wake wake = wake(pg.getNotifications(1000));
                     if (wake == Wake.UNNAMED) {
+                        lastUnnamed = nanoTime.getAsLong();
                         catchUp(c, true);
                     } else if (wake != Wake.OWN || nanoTime.getAsLong() - lastCaughtUp > QUIET_AFTER_NANOS) {
                         catchUp(c, false);
@@ -249,9 +266,15 @@ public class ChangeFeed {
                         lastPrune = nanoTime.getAsLong();
                         try {
                             pruneOrigins();
+                            failedPrunes = 0;
                         } catch (RuntimeException e) {
-                            // Writers held the lock for longer than the prune waits: next minute.
-                            LOG.debugf("Change-log origins not pruned (%s)", e.getMessage());
+                            // Usually writers held the lock for longer than the prune waits: next
+                            // minute. Said aloud once it keeps failing.
+                            if (++failedPrunes % 10 == 0) {
+                                LOG.warnf("Change-log origins not pruned %d times in a row (%s)", failedPrunes, e.getMessage());
+                            } else {
+                                LOG.debugf("Change-log origins not pruned (%s)", e.getMessage());
+                            }
                         }
                     }
                 }
@@ -307,7 +330,7 @@ public class ChangeFeed {
             return; // not started: the index is being loaded, and takes every change up to its position
         }
         long began = nanoTime.getAsLong();
-        boolean readAll = whole || began - lastCaughtUp > STALE_AFTER_NANOS;
+        boolean readAll = whole || began - lastCaughtUp > STALE_AFTER_NANOS || began - lastUnnamed < UNNAMED_FOR_NANOS;
         List<Change> changes = new ArrayList<>();
         long top;
         // Only other instances' changes come back, with the highest id as the mark to move to:
