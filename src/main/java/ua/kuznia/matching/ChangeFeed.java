@@ -1,6 +1,7 @@
 package ua.kuznia.matching;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -264,18 +265,7 @@ public class ChangeFeed {
                     }
                     if (nanoTime.getAsLong() - lastPrune > PRUNE_EVERY_NANOS) {
                         lastPrune = nanoTime.getAsLong();
-                        try {
-                            pruneOrigins();
-                            failedPrunes = 0;
-                        } catch (RuntimeException e) {
-                            // Usually writers held the lock for longer than the prune waits: next
-                            // minute. Said aloud once it keeps failing.
-                            if (++failedPrunes % 10 == 0) {
-                                LOG.warnf("Change-log origins not pruned %d times in a row (%s)", failedPrunes, e.getMessage());
-                            } else {
-                                LOG.debugf("Change-log origins not pruned (%s)", e.getMessage());
-                            }
-                        }
+                        pruneFromListener();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -378,38 +368,46 @@ public class ChangeFeed {
      * again with that change.
      */
     void pruneOrigins() {
-        try (Connection c = dataSource.getConnection()) {
-            // Looked for without the lock first: writers wait while it is held.
-            try (PreparedStatement any = c.prepareStatement("SELECT EXISTS (" + PRUNABLE + ")")) {
-                any.setString(1, origin);
-                try (ResultSet rs = any.executeQuery()) {
-                    if (rs.next() && !rs.getBoolean(1)) {
-                        return;
+        int pruned = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                // Looked for without the lock first: writers wait while it is held.
+                try (PreparedStatement any = c.prepareStatement("SELECT EXISTS (" + PRUNABLE + ")")) {
+                    any.setString(1, origin);
+                    try (ResultSet rs = any.executeQuery()) {
+                        if (rs.next() && !rs.getBoolean(1)) {
+                            return 0;
+                        }
                     }
                 }
-            }
-            c.setAutoCommit(false);
-            try (Statement timeout = c.createStatement();
-                 PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
-                 PreparedStatement prune = c.prepareStatement("DELETE FROM change_origin WHERE origin IN (" + PRUNABLE + ")")) {
-                // Writers queue behind a waiting prune: it waits briefly, and tries again next time.
-                timeout.execute("SET LOCAL lock_timeout = '200ms'");
-                lock.setLong(1, ORIGIN_LOCK);
-                lock.execute();
-                prune.setString(1, origin);
-                int pruned = prune.executeUpdate();
-                c.commit();
-                if (pruned > 0) {
-                    LOG.infof("Forgot %d retired or silent origins of the change log", pruned);
+                try (Statement timeout = c.createStatement();
+                     PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+                     PreparedStatement prune = c.prepareStatement("DELETE FROM change_origin WHERE origin IN (" + PRUNABLE + ")")) {
+                    // Writers queue behind a waiting prune: it waits briefly, and tries again next time.
+                    timeout.execute("SET LOCAL lock_timeout = '200ms'");
+                    lock.setLong(1, ORIGIN_LOCK);
+                    lock.execute();
+                    prune.setString(1, origin);
+                    return prune.executeUpdate();
                 }
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        });
+        if (pruned > 0) {
+            LOG.infof("Forgot %d retired or silent origins of the change log", pruned);
+        }
+    }
+
+    /** The listener's prune once a minute: a failure waits for the next, and is said aloud once it keeps failing. */
+    private void pruneFromListener() {
+        try {
+            pruneOrigins();
+            failedPrunes = 0;
+        } catch (RuntimeException e) {
+            // Usually writers held the lock for longer than the prune waits.
+            if (++failedPrunes % 10 == 0) {
+                LOG.warnf("Change-log origins not pruned %d times in a row (%s)", failedPrunes, e.getMessage());
+            } else {
+                LOG.debugf("Change-log origins not pruned (%s)", e.getMessage());
+            }
         }
     }
 
