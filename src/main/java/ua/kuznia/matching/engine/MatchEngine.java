@@ -60,7 +60,16 @@ public final class MatchEngine {
     /** Keeps the reads of {@link #touchPassing} from being optimised away. */
     private int touched;
 
+    /** The fewest candidates of an offer its ranking bounds by band (see {@link OfferRanker#BANDED_FROM}). */
+    private final int bandedFrom;
+
     public MatchEngine(RuleSetData ruleSet) {
+        this(ruleSet, OfferRanker.BANDED_FROM);
+    }
+
+    /** As {@link #MatchEngine(RuleSetData)}; tests bound every offer by band with 0. */
+    MatchEngine(RuleSetData ruleSet, int bandedFrom) {
+        this.bandedFrom = bandedFrom;
         useRuleSet(ruleSet);
     }
 
@@ -325,7 +334,7 @@ public final class MatchEngine {
             retiredPairsScored += ranker.pairsScored();
         }
         rules = new CompiledRuleSet(ruleSet);
-        ranker = new OfferRanker(profiles, rules);
+        ranker = new OfferRanker(profiles, rules, bandedFrom);
         topSlots = new int[rules.topK()];
         topScores = new double[rules.topK()];
     }
@@ -564,7 +573,7 @@ public final class MatchEngine {
 
     /** Takes offers in small batches until none are left, so a thread with cheap offers takes more of them. */
     private long rankShare(List<OfferIndex.Entry> open, AtomicInteger next) {
-        OfferRanker worker = new OfferRanker(profiles, rules);
+        OfferRanker worker = new OfferRanker(profiles, rules, bandedFrom);
         for (int from = next.getAndAdd(OFFERS_PER_TASK); from < open.size(); from = next.getAndAdd(OFFERS_PER_TASK)) {
             for (int i = from; i < Math.min(from + OFFERS_PER_TASK, open.size()); i++) {
                 OfferIndex.Entry entry = open.get(i);

@@ -25,12 +25,25 @@ final class OfferRanker {
     private int[] sortedSlots = new int[0];
     private double[] sortedBounds = new double[0];
     private long pairsScored;
+    /**
+     * Offers with at least this many candidates are bounded by band first (see {@link ScoreBands}):
+     * below it, reading every record costs less than the bands.
+     */
+    static final int BANDED_FROM = 2048;
+    private final int bandedFrom;
+    private final ScoreBands bands = new ScoreBands();
     /** Keeps the reads of {@link ProfileIndex#touchRecords} from being optimised away. */
     private int touched;
 
     OfferRanker(ProfileIndex profiles, CompiledRuleSet rules) {
+        this(profiles, rules, BANDED_FROM);
+    }
+
+    /** @param bandedFrom the fewest candidates an offer is bounded by band with (tests rank every offer so) */
+    OfferRanker(ProfileIndex profiles, CompiledRuleSet rules, int bandedFrom) {
         this.profiles = profiles;
         this.rules = rules;
+        this.bandedFrom = bandedFrom;
     }
 
     /**
@@ -51,20 +64,30 @@ final class OfferRanker {
         double minScore = rules.minScore();
         heap.reset(capacity);
         RoaringBitmap candidates = profiles.candidates(offer);
-        ensureCapacity(candidates.getCardinality());
+        int cardinality = candidates.getCardinality();
+        ensureCapacity(cardinality);
+        // A broad offer is bounded by band: the pass reads one int per candidate instead of its
+        // record, and the records of the bands that reach the bar are read in the second pass.
+        boolean banded = cardinality >= bandedFrom;
+        if (banded) {
+            bands.prepare(offer);
+        }
         int kept = 0;
         double highest = minScore;
         BatchIterator iterator = candidates.getBatchIterator();
         while (iterator.hasNext()) {
             int count = iterator.nextBatch(batch);
             pairsScored += count;
-            touched += profiles.touchRecords(batch, count);
+            if (!banded) {
+                touched += profiles.touchRecords(batch, count);
+            }
             for (int i = 0; i < count; i++) {
-                double bound = profiles.bound(offer, batch[i]);
+                double bound = banded ? bands.bound(profiles.band(batch[i])) : profiles.bound(offer, batch[i]);
                 if (bound >= minScore) {
                     keptSlots[kept] = batch[i];
                     keptBounds[kept] = bound;
-                    highest = Math.max(highest, bound);
+                    // A band bound may be infinite (see ScoreBands#prepare): its group is the first.
+                    highest = bound < Double.POSITIVE_INFINITY ? Math.max(highest, bound) : highest;
                     kept++;
                 }
             }
@@ -104,6 +127,23 @@ final class OfferRanker {
                 // Every remaining candidate might be suggested but cannot enter the buffer.
                 truncated = true;
                 break;
+            }
+            if (banded) {
+                // The group's bounds are its bands': bound each member by its record now, and read
+                // the capabilities only of those that can still enter.
+                touched += profiles.touchRecords(sortedSlots, from, to);
+                double bar = heap.full() ? Math.max(minScore, heap.worstScore()) : minScore;
+                int survivors = from;
+                for (int i = from; i < to; i++) {
+                    double bound = profiles.bound(offer, sortedSlots[i]);
+                    if (bound >= bar) {
+                        sortedSlots[survivors] = sortedSlots[i];
+                        sortedBounds[survivors++] = bound;
+                    } else if (bound >= minScore) {
+                        truncated = true;
+                    }
+                }
+                to = survivors;
             }
             touched += profiles.touchCapabilities(sortedSlots, from, to);
             for (int i = from; i < to; i++) {

@@ -62,6 +62,8 @@ final class ProfileIndex {
     private final SlotMap slots = new SlotMap();
 
     private int[] records = new int[16 * RECORD];
+    /** The {@link ScoreBands band} of each slot, apart from the records: ranking a broad offer reads it for every candidate. */
+    private int[] bands = new int[16];
     /** Certifications held with an id below 64, as bits, by slot: the offers' side tests them at once. */
     private long[] certificationMasks = new long[16];
     private int[] arenaKeys = new int[1024];
@@ -229,9 +231,11 @@ final class ProfileIndex {
         if (RECORD * slots.highWater() > records.length) {
             records = Arrays.copyOf(records, Math.max(RECORD * slots.highWater(), 2 * records.length));
             certificationMasks = Arrays.copyOf(certificationMasks, records.length / RECORD);
+            bands = Arrays.copyOf(bands, records.length / RECORD);
         }
         records[RECORD * slot + TRAITS] = traits(profile);
         writeEntries(slot, profile);
+        bands[slot] = computeBand(slot);
         index(slot, profile);
         return slot;
     }
@@ -390,6 +394,16 @@ final class ProfileIndex {
         return sink;
     }
 
+    /** As {@link #touchRecords}, for the slots from {@code from} to {@code to}. */
+    int touchRecords(int[] slots, int from, int to) {
+        int sink = 0;
+        for (int i = from; i < to; i++) {
+            int base = RECORD * slots[i];
+            sink += records[base] + records[base + RECORD - 1];
+        }
+        return sink;
+    }
+
     /** As {@link #touchRecords}, for the capabilities in the arena, once a pair is worth scoring in full. */
     int touchCapabilities(int[] slots, int from, int to) {
         int sink = 0;
@@ -407,6 +421,20 @@ final class ProfileIndex {
         int traits = records[base + TRAITS];
         return new ProfileScreen(rules, holdsAqap2110(traits), certificationCountOf(traits), riskTierOf(traits),
                 areaMask(base), records[base + MAX_SOUGHT_AREA], records[base + TYPE_MASK]);
+    }
+
+    private int computeBand(int slot) {
+        int base = RECORD * slot;
+        int traits = records[base + TRAITS];
+        int counts = records[base + COUNTS];
+        return ScoreBands.band(riskTierOf(traits), maxTrlOf(counts), maxMrlOf(counts), holdsAqap2110(traits),
+                certificationCountOf(traits), Float.intBitsToFloat(records[base + MAX_MONTHLY]),
+                records[base + MAX_SOUGHT_AREA] >= 0, records[base + TYPE_MASK], seeksWideTypes(traits));
+    }
+
+    /** The slot's {@link ScoreBands band}. */
+    int band(int slot) {
+        return bands[slot];
     }
 
     /**
@@ -620,6 +648,7 @@ final class ProfileIndex {
         reindexCertifications(slot, profile);
         records[base + TRAITS] = traits(profile);
         writeEntries(slot, profile);
+        bands[slot] = computeBand(slot);
         meetLevels(slot, profile.published(), true);
         for (int i = 0; i < areasMetCount; i++) {
             int area = areasMet[i];

@@ -37,6 +37,8 @@ class EngineMatchesBruteForceProperties {
         }
         assertEquals(expected, perOffer);
         assertEquals(expected, load(data).fullMatch(2));
+        // Broad offers are bounded by band first: every offer so here.
+        assertEquals(expected, load(data, 0).fullMatch(2));
     }
 
     /** With no minimum and room for everyone, a ranking lists exactly the eligible pairs. */
@@ -66,7 +68,11 @@ class EngineMatchesBruteForceProperties {
     }
 
     static MatchEngine load(RandomDatasets.Dataset data) {
-        MatchEngine engine = new MatchEngine(data.ruleSet());
+        return load(data, OfferRanker.BANDED_FROM);
+    }
+
+    static MatchEngine load(RandomDatasets.Dataset data, int bandedFrom) {
+        MatchEngine engine = new MatchEngine(data.ruleSet(), bandedFrom);
         data.profiles().forEach(engine::upsertProfile);
         data.offers().forEach(engine::upsertOffer);
         return engine;
