@@ -19,16 +19,10 @@ class ScoreBandsProperties {
             @ForAll @IntRange(min = 1, max = 60) int profileCount,
             @ForAll @IntRange(min = 1, max = 20) int offerCount) {
         RandomDatasets.Dataset data = new RandomDatasets(seed).dataset(profileCount, offerCount, 1);
-        CompiledRuleSet rules = new CompiledRuleSet(data.ruleSet());
-        AreaTable areas = new AreaTable();
-        Interner certifications = new Interner();
-        Interner transferTypes = new Interner();
-        OfferScreens screens = new OfferScreens();
-        ProfileIndex profiles = new ProfileIndex(areas, certifications, transferTypes, screens);
-        OfferIndex offers = new OfferIndex(areas, certifications, transferTypes, screens);
-        data.offers().forEach(offer -> offers.upsert(offer, rules));
-        data.profiles().forEach(profiles::upsert);
-        OfferRanker ranker = new OfferRanker(profiles, rules);
+        IndexedDataset indexed = IndexedDataset.of(data);
+        ProfileIndex profiles = indexed.profiles();
+        OfferIndex offers = indexed.offers();
+        OfferRanker ranker = indexed.ranker();
         ScoreBands bands = new ScoreBands();
 
         for (OfferData offer : data.offers()) {

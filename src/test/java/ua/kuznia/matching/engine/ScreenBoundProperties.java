@@ -21,18 +21,13 @@ class ScreenBoundProperties {
     void theScreenBoundsEveryEligiblePair(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 30) int profileCount,
             @ForAll @IntRange(min = 1, max = 20) int offerCount) {
-        RandomDatasets random = new RandomDatasets(seed);
-        RandomDatasets.Dataset data = random.dataset(profileCount, offerCount, 1);
-        CompiledRuleSet rules = new CompiledRuleSet(data.ruleSet());
-        AreaTable areas = new AreaTable();
-        Interner certifications = new Interner();
-        Interner transferTypes = new Interner();
-        OfferScreens screens = new OfferScreens();
-        ProfileIndex profiles = new ProfileIndex(areas, certifications, transferTypes, screens);
-        OfferIndex offers = new OfferIndex(areas, certifications, transferTypes, screens);
-        data.offers().forEach(offer -> offers.upsert(offer, rules));
-        data.profiles().forEach(profiles::upsert);
-        OfferRanker ranker = new OfferRanker(profiles, rules);
+        RandomDatasets.Dataset data = new RandomDatasets(seed).dataset(profileCount, offerCount, 1);
+        IndexedDataset indexed = IndexedDataset.of(data);
+        CompiledRuleSet rules = indexed.rules();
+        ProfileIndex profiles = indexed.profiles();
+        OfferIndex offers = indexed.offers();
+        OfferRanker ranker = indexed.ranker();
+        OfferScreens screens = indexed.screens();
 
         for (ProfileData profile : data.profiles()) {
             int slot = profiles.slotOf(profile.id());
