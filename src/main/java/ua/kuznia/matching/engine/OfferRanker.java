@@ -49,11 +49,13 @@ final class OfferRanker {
     /**
      * Ranks the offer's candidates into a fresh ranking buffer in two passes. The first reads
      * every candidate's record, a batch at a time (the reads of a batch are independent, so
-     * their cache misses overlap), and keeps the score bound of those that might be suggested.
-     * The second scores them in full from the highest bound down, grouped by bound, and stops
-     * as soon as the buffer is full and no remaining bound reaches its last entry: most
-     * candidates are never scored in full, and the buffer fills with good profiles early, so
-     * few are pushed out again.
+     * their cache misses overlap), and keeps the score bound of those that might be suggested;
+     * for an offer with {@link #BANDED_FROM} candidates or more it reads only their bands and
+     * keeps the band's bound. The second scores them in full from the highest bound down,
+     * grouped by bound (a group of band bounds is first bounded member by member from the
+     * records), and stops as soon as the buffer is full and no remaining bound reaches its last
+     * entry: most candidates are never scored in full, and the buffer fills with good profiles
+     * early, so few are pushed out again.
      */
     TopKBuffer rank(OfferPlan offer) {
         return rank(offer, rules.bufferCapacity());

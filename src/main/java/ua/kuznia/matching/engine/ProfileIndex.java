@@ -53,7 +53,7 @@ final class ProfileIndex {
     private static final int TYPE_MASK = 6;
     private static final int MAX_SOUGHT_AREA = 7;
     /** Bounds add this to stay above the exact score whatever the order of the floating-point sums. */
-    private static final double BOUND_SLACK = 1e-9;
+    static final double BOUND_SLACK = 1e-9;
 
     private final AreaTable areas;
     private final Interner certifications;

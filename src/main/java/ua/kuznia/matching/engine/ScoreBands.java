@@ -23,8 +23,6 @@ final class ScoreBands {
     private static final int[] MRL_STEP_TOPS = {6, 7, 8, 10};
     private static final int[] CERTIFICATION_STEP_TOPS = {1, 2, Integer.MAX_VALUE};
     private static final double[] MONTHLY_STEPS = {50, 100, 200, 400, 800, 1600};
-    /** Bounds add this to stay above the exact score whatever the order of the floating-point sums. */
-    private static final double BOUND_SLACK = 1e-9;
 
     // The offer's tables by step, filled by prepare.
     private double constant;
@@ -85,6 +83,6 @@ final class ScoreBands {
         double headroomTerm = headroom[(band >>> 10) & 7];
         int typeSought = (band >>> (16 + (transferTypeId & 15))) & 1;
         double seekingTerm = seeking[((band >>> 13) & 1) << 1 | typeSought];
-        return constant + readinessTerm + certificationsTerm + riskTerm + headroomTerm + seekingTerm + BOUND_SLACK;
+        return constant + readinessTerm + certificationsTerm + riskTerm + headroomTerm + seekingTerm + ProfileIndex.BOUND_SLACK;
     }
 }
