@@ -116,7 +116,11 @@ public final class MatchEngine {
                     holdings.add(slot, offerSlot);
                     continue;
                 }
-                double score = ranker.scorePair(entry.plan, slot, rules.minScore());
+                // The ranking held the profile, so it passed the offer's other hard rules, and a
+                // capability edit changed none of the facts they read: only the capabilities are
+                // scored, without the publication, clearance, risk and certification lookups.
+                double score = edit != null ? ranker.scoreHeldPair(entry.plan, slot, rules.minScore())
+                        : ranker.scorePair(entry.plan, slot, rules.minScore());
                 moveWithin(entry, slot, profile.id(), score, changes);
             }
             // Screened first: most offers are ruled out without reading their plan or ranking.

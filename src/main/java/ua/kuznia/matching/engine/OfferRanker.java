@@ -204,6 +204,15 @@ final class OfferRanker {
         return profiles.scoreBounded(offer, slot, threshold, rules, features);
     }
 
+    /**
+     * As {@link #scorePair}, for a pair whose profile passes the offer's hard rules other than
+     * the capability test, the offer being open: those are not looked up again.
+     */
+    double scoreHeldPair(OfferPlan offer, int slot, double threshold) {
+        pairsScored++;
+        return profiles.score(offer, slot, threshold, rules, features);
+    }
+
     long pairsScored() {
         return pairsScored;
     }
