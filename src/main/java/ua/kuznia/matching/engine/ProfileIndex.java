@@ -222,6 +222,9 @@ final class ProfileIndex {
 
     /** @return the profile's slot */
     int upsert(ProfileData profile) {
+        // Refused before anything changes: a rewrite cut short would leave the profile half
+        // indexed, its rankings scored from facts it no longer has.
+        counts(profile.seekingAreas().size() + profile.seekingTransferTypes().size(), profile.capabilities().size(), 0, 0);
         int slot = slots.slotOf(profile.id());
         if (slot >= 0) {
             reindex(slot, profile);

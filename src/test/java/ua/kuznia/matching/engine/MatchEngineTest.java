@@ -10,6 +10,7 @@ import static ua.kuznia.matching.engine.Fixtures.offer;
 import static ua.kuznia.matching.engine.Fixtures.profile;
 import static ua.kuznia.matching.engine.Fixtures.rules;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -28,6 +29,22 @@ class MatchEngineTest {
         assertEquals(List.of(), engine.topKForOffer(7));
         assertEquals(List.of(), engine.topKForOffer(99));
         assertEquals(List.of(), engine.matchesForProfile(99));
+    }
+
+    @Test
+    void aProfileTheIndexCannotHoldIsRefusedAndLeavesTheOneBeforeItAsItWas() {
+        ProfileData before = profile().id(1).build();
+        engine.upsertProfile(before);
+        engine.upsertOffer(offer().id(1).build());
+        assertEquals(List.of(1L), engine.topKForOffer(1).stream().map(ScoredMatch::profileId).toList());
+        Capability[] tooMany = new Capability[4096];
+        Arrays.fill(tooMany, capability("munitions.artillery-155", 7, 7, 100));
+        assertThrows(IllegalArgumentException.class,
+                () -> engine.upsertProfile(profile().id(1).published(false).capabilities(tooMany).build()));
+        assertTrue(engine.holds(before));
+        // Unpublished for real now: it leaves the ranking it was in.
+        engine.upsertProfile(profile().id(1).published(false).build());
+        assertEquals(List.of(), engine.topKForOffer(1));
     }
 
     @Test
