@@ -156,7 +156,9 @@ final class OfferRanker {
                     continue;
                 }
                 int slot = sortedSlots[i];
-                double score = profiles.score(offer, slot, bar, rules, features);
+                // The bound is the record's by now (the first pass's, or a band's replaced above)
+                // and reaches the bar: not worked out again.
+                double score = profiles.scoreBounded(offer, slot, bar, rules, features);
                 if (!(score >= minScore)) {
                     continue;
                 }
@@ -188,11 +190,11 @@ final class OfferRanker {
      * and the threshold, possibly suggested but below it; any other value is the exact score.
      */
     double scorePair(OfferPlan offer, int slot, double threshold) {
-        pairsScored++;
         if (!offer.data.open() || !profiles.passesFilters(offer, slot)) {
+            pairsScored++;
             return Double.NaN;
         }
-        return profiles.score(offer, slot, threshold, rules, features);
+        return scoreHeldPair(offer, slot, threshold);
     }
 
     /**

@@ -144,10 +144,14 @@ final class ProfileIndex {
 
     /** Up to 4095 capabilities and 4095 sought areas and types, the highest TRL and MRL. */
     private static int counts(int sought, int capabilities, int maxTrl, int maxMrl) {
+        requireCountsFit(sought, capabilities);
+        return sought | capabilities << 12 | maxTrl << 24 | maxMrl << 28;
+    }
+
+    private static void requireCountsFit(int sought, int capabilities) {
         if (sought > 0xFFF || capabilities > 0xFFF) {
             throw new IllegalArgumentException("a profile may have at most 4095 capabilities and 4095 sought areas and types");
         }
-        return sought | capabilities << 12 | maxTrl << 24 | maxMrl << 28;
     }
 
     private static int soughtCountOf(int counts) {
@@ -224,7 +228,7 @@ final class ProfileIndex {
     int upsert(ProfileData profile) {
         // Refused before anything changes: a rewrite cut short would leave the profile half
         // indexed, its rankings scored from facts it no longer has.
-        counts(profile.seekingAreas().size() + profile.seekingTransferTypes().size(), profile.capabilities().size(), 0, 0);
+        requireCountsFit(profile.seekingAreas().size() + profile.seekingTransferTypes().size(), profile.capabilities().size());
         int slot = slots.slotOf(profile.id());
         if (slot >= 0) {
             reindex(slot, profile);
@@ -388,20 +392,15 @@ final class ProfileIndex {
      * @return a value derived from the loads, so that they are not optimised away
      */
     int touchRecords(int[] slots, int count) {
-        int sink = 0;
-        for (int i = 0; i < count; i++) {
-            int base = RECORD * slots[i];
-            // A record may straddle two cache lines: read both ends.
-            sink += records[base] + records[base + RECORD - 1];
-        }
-        return sink;
+        return touchRecords(slots, 0, count);
     }
 
-    /** As {@link #touchRecords}, for the slots from {@code from} to {@code to}. */
+    /** As {@link #touchRecords(int[], int)}, for the slots from {@code from} to {@code to}. */
     int touchRecords(int[] slots, int from, int to) {
         int sink = 0;
         for (int i = from; i < to; i++) {
             int base = RECORD * slots[i];
+            // A record may straddle two cache lines: read both ends.
             sink += records[base] + records[base + RECORD - 1];
         }
         return sink;
