@@ -88,6 +88,11 @@ public class ProblemException extends RuntimeException {
                 Map.of("currentVersion", actual));
     }
 
+    /** A write that lost a race with another writer of the same row after its version was checked. */
+    public static ProblemException staleWrite() {
+        return conflict("/problems/stale-version", "Stale version", ViolationMessages::stale_write, Map.of());
+    }
+
     /** Optimistic locking on update: the client must send the version it read, and it must be current. */
     public static void requireCurrentVersion(StaleText what, Long sent, long current) {
         if (sent == null) {

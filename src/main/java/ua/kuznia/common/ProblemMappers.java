@@ -200,8 +200,7 @@ public class ProblemMappers {
     }
 
     private static Response staleWrite(UriInfo uri) {
-        return respond(ProblemException.conflict("/problems/stale-version", "Stale version", ViolationMessages::stale_write,
-                Map.of()).toProblem(uri.getPath()));
+        return respond(ProblemException.staleWrite().toProblem(uri.getPath()));
     }
 
     /**

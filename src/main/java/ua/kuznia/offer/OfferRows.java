@@ -1,8 +1,13 @@
 package ua.kuznia.offer;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import ua.kuznia.taxonomy.Classification;
@@ -11,7 +16,8 @@ import ua.kuznia.taxonomy.TransferType;
 /**
  * An offer's API view read straight from its row and its organization's, for the read endpoints.
  * Building a {@link TransferOffer} entity (and its organization) through Hibernate only to copy it
- * into an {@link OfferView} was most of a read's cost; writes still go through the entity.
+ * into an {@link OfferView} was most of a read's cost. An update is written the same way (see
+ * {@link #update}); creating and deleting an offer go through the entity.
  */
 final class OfferRows {
 
@@ -36,6 +42,74 @@ final class OfferRows {
                 new OfferView.ExportControl(strings(r[20]), (Boolean) r[21]),
                 r[22] == null ? null : ((Date) r[22]).toLocalDate(), r[23] == null ? null : ((Date) r[23]).toLocalDate(),
                 OfferStatus.valueOf((String) r[24]), num(r[25]), (Instant) r[26], (Instant) r[27]);
+    }
+
+    /**
+     * The offer as an update sets it: {@code body}'s writable fields, normalised as stored (title
+     * stripped, repeated codes once, a missing status kept), over what {@code before} holds of the
+     * rest. What {@link #update} writes and what the update answers are this one value.
+     */
+    static OfferView applied(OfferView before, OfferView body, Instant updatedAt) {
+        OfferView.ExportControl export = body.exportControl();
+        return new OfferView(before.id(), before.organizationId(), before.organizationName(), before.country(),
+                body.title().strip(), body.description(), distinct(body.areas()), body.transferType(), body.minTrl(),
+                body.minMrl(), body.minMonthlyCapacity(), distinct(body.requiredCertifications()),
+                body.requiredClearance(), body.classification(), body.maxRiskTier(), body.budgetEur(),
+                body.fundingInstrument(), body.targetVolume(), body.targetVolumeUnit(), body.localizationTargetPercent(),
+                new OfferView.ExportControl(distinct(export == null ? null : export.mlCodes()),
+                        export != null && Boolean.TRUE.equals(export.licenceRequired())),
+                body.opensAt(), body.closesAt(), body.status() == null ? before.status() : body.status(),
+                before.version() + 1, before.createdAt(), updatedAt);
+    }
+
+    private static final String UPDATE = "UPDATE transfer_offer SET title = ?, description = ?, areas = ?,"
+            + " transfer_type = ?, min_trl = ?, min_mrl = ?, min_monthly_capacity = ?, required_certifications = ?,"
+            + " required_clearance = ?, classification = ?, max_risk_tier = ?, budget_eur = ?, funding_instrument = ?,"
+            + " target_volume = ?, target_volume_unit = ?, localization_target_percent = ?, export_ml_codes = ?,"
+            + " export_licence_required = ?, opens_at = ?, closes_at = ?, status = ?, version = ?, updated_at = ?"
+            + " WHERE id = ? AND version = ?";
+
+    /**
+     * Writes {@code after} (from {@link #applied}) over the row, if the row is still at the version
+     * before it. One statement on the transaction's connection: loading the entity to let Hibernate
+     * flush it was two fifths of an update's cost under load, and the version condition keeps the
+     * optimistic lock the entity's {@code @Version} kept. False when another writer got there
+     * first (or deleted the offer) since it was read.
+     */
+    static boolean update(Connection c, OfferView after) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+            int i = 1;
+            update.setString(i++, after.title());
+            update.setString(i++, after.description());
+            update.setArray(i++, c.createArrayOf("text", after.areas().toArray()));
+            update.setString(i++, after.transferType().name());
+            update.setInt(i++, after.minTrl());
+            update.setInt(i++, after.minMrl());
+            update.setObject(i++, after.minMonthlyCapacity(), Types.DOUBLE);
+            update.setArray(i++, c.createArrayOf("text", after.requiredCertifications().toArray()));
+            update.setString(i++, after.requiredClearance().name());
+            update.setString(i++, after.classification().name());
+            update.setObject(i++, after.maxRiskTier(), Types.INTEGER);
+            update.setBigDecimal(i++, after.budgetEur());
+            update.setString(i++, after.fundingInstrument());
+            update.setObject(i++, after.targetVolume(), Types.DOUBLE);
+            update.setString(i++, after.targetVolumeUnit());
+            update.setObject(i++, after.localizationTargetPercent(), Types.INTEGER);
+            update.setArray(i++, c.createArrayOf("text", after.exportControl().mlCodes().toArray()));
+            update.setBoolean(i++, after.exportControl().licenceRequired());
+            update.setObject(i++, after.opensAt() == null ? null : Date.valueOf(after.opensAt()), Types.DATE);
+            update.setObject(i++, after.closesAt() == null ? null : Date.valueOf(after.closesAt()), Types.DATE);
+            update.setString(i++, after.status().name());
+            update.setLong(i++, after.version());
+            update.setObject(i++, after.updatedAt().atOffset(ZoneOffset.UTC));
+            update.setLong(i++, after.id());
+            update.setLong(i, after.version() - 1);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : values.stream().distinct().toList();
     }
 
     private static Long num(Object value) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -188,24 +189,27 @@ public class OfferService {
 
     @Transactional
     public Optional<OfferView> update(long id, OfferView body, Caller caller) {
-        Optional<TransferOffer> existing = findVisible(id, caller);
+        // Read as the read endpoints read it, under the same need-to-know rule, and written with one
+        // conditional UPDATE (OfferRows.update): the entity is not loaded.
+        Optional<OfferView> existing = find(id, caller);
         if (existing.isEmpty()) {
             return Optional.empty();
         }
-        TransferOffer offer = existing.get();
-        requireOwner(offer.organization.id, caller);
-        OfferView before = toView(offer);
-        ProblemException.requireCurrentVersion(ViolationMessages::stale_offer, body.version(), offer.version);
-        if (body.organizationId() != null && !body.organizationId().equals(offer.organization.id)) {
+        OfferView before = existing.get();
+        requireOwner(before.organizationId(), caller);
+        ProblemException.requireCurrentVersion(ViolationMessages::stale_offer, body.version(), before.version());
+        if (body.organizationId() != null && !body.organizationId().equals(before.organizationId())) {
             throw ProblemException.invalid("organizationId", ViolationMessages::offer_cannot_move);
         }
         check(body, caller);
-        apply(offer, body);
-        offer.updatedAt = Timestamps.now();
-        em.flush();
-        OfferView after = toView(offer);
-        audit.record(caller, AUDIT_TYPE, offer.id, AuditService.Action.UPDATE, before, after, null);
-        changes.fire(new EntityChanged(EntityChanged.Type.OFFER, offer.id, false));
+        OfferView after = OfferRows.applied(before, body, Timestamps.now());
+        boolean written = em.unwrap(Session.class).doReturningWork(c -> OfferRows.update(c, after));
+        if (!written) {
+            // Another writer committed, or deleted the offer, between the read and the UPDATE.
+            throw ProblemException.staleWrite();
+        }
+        audit.record(caller, AUDIT_TYPE, id, AuditService.Action.UPDATE, before, after, null);
+        changes.fire(new EntityChanged(EntityChanged.Type.OFFER, id, false));
         return Optional.of(after);
     }
 

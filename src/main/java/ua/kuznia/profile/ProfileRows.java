@@ -1,12 +1,18 @@
 package ua.kuznia.profile;
 
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import ua.kuznia.common.SqlFilter;
 import ua.kuznia.taxonomy.Classification;
 import ua.kuznia.taxonomy.TransferType;
@@ -15,7 +21,8 @@ import ua.kuznia.taxonomy.TransferType;
  * A profile's API view read straight from its rows, for the read endpoints: the profile with its
  * organization in one query, the capabilities of all profiles on the page in a second. Building
  * {@link ManufacturerProfile} entities with their capabilities through Hibernate only to copy them
- * into views was most of a read's cost; writes still go through the entities.
+ * into views was most of a read's cost. An update is read and written the same way
+ * ({@link #stored}, {@link #update}); creating and deleting a profile go through the entities.
  */
 final class ProfileRows {
 
@@ -44,16 +51,154 @@ final class ProfileRows {
                                 (String) c[5], (String) c[6])));
         List<ManufacturerView> views = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            views.add(new ManufacturerView(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6], (Integer) r[7], (String) r[8],
-                    List.copyOf(capabilities.getOrDefault(id, List.of())), strings(r[9]),
-                    Classification.valueOf((String) r[10]),
-                    new ManufacturerView.Seeking(strings(r[11]),
-                            Arrays.stream((String[]) r[12]).map(TransferType::valueOf).toList()),
-                    ProfileStatus.valueOf((String) r[13]), ((Number) r[14]).longValue(), (Instant) r[15], (Instant) r[16]));
+            views.add(view(r, List.copyOf(capabilities.getOrDefault(((Number) r[0]).longValue(), List.of()))));
         }
         return views;
+    }
+
+    private static ManufacturerView view(Object[] r, List<ManufacturerView.Capability> capabilities) {
+        return new ManufacturerView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (Integer) r[7], (String) r[8], capabilities, strings(r[9]),
+                Classification.valueOf((String) r[10]),
+                new ManufacturerView.Seeking(strings(r[11]), Arrays.stream((String[]) r[12]).map(TransferType::valueOf).toList()),
+                ProfileStatus.valueOf((String) r[13]), ((Number) r[14]).longValue(), (Instant) r[15], (Instant) r[16]);
+    }
+
+    /**
+     * A profile as an update reads it: the view, the clearance an admin vetted for its organization,
+     * and the ids and stored positions of its capability rows in the view's order, so that
+     * {@link #update} rewrites them in place.
+     */
+    record Stored(ManufacturerView view, Classification vetted, List<Long> capabilityIds, List<Integer> positions) {
+    }
+
+    static Optional<Stored> stored(EntityManager em, long id) {
+        List<Object[]> rows = new SqlFilter().where("p.id = :id", "id", id)
+                .select(em, COLUMNS + ", o.clearance", FROM, "");
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<ManufacturerView.Capability> capabilities = new ArrayList<>();
+        new SqlFilter().where("c.profile_id = :id", "id", id)
+                .select(em, "SELECT c.id, c.position, c.area_code, c.trl, c.mrl, c.monthly_capacity, c.capacity_unit,"
+                        + " c.notes", " FROM profile_capability c", " ORDER BY c.position, c.id")
+                .forEach(c -> {
+                    ids.add(((Number) c[0]).longValue());
+                    positions.add((Integer) c[1]);
+                    capabilities.add(new ManufacturerView.Capability((String) c[2], (Integer) c[3], (Integer) c[4],
+                            (Double) c[5], (String) c[6], (String) c[7]));
+                });
+        Object[] row = rows.get(0);
+        return Optional.of(new Stored(view(row, List.copyOf(capabilities)), Classification.valueOf((String) row[17]),
+                List.copyOf(ids), List.copyOf(positions)));
+    }
+
+    /**
+     * The profile as an update sets it: {@code body}'s writable fields, normalised as stored (name
+     * stripped, repeated codes once, a missing status kept), over what {@code before} holds of the
+     * rest. What {@link #update} writes and what the update answers are this one value.
+     */
+    static ManufacturerView applied(ManufacturerView before, ManufacturerView body, Instant updatedAt) {
+        ManufacturerView.Seeking seeking = body.seeking();
+        return new ManufacturerView(before.id(), before.organizationId(), before.organizationCode(), before.country(),
+                body.legalName().strip(), body.edrpou(), body.oblast(), body.employees(), body.description(),
+                List.copyOf(body.capabilities()), distinct(body.certifications()), body.clearance(),
+                new ManufacturerView.Seeking(distinct(seeking == null ? null : seeking.areas()),
+                        seeking == null || seeking.transferTypes() == null ? List.of()
+                                : seeking.transferTypes().stream().distinct().toList()),
+                body.status() == null ? before.status() : body.status(), before.version() + 1, before.createdAt(), updatedAt);
+    }
+
+    private static final String UPDATE = "UPDATE manufacturer_profile SET legal_name = ?, edrpou = ?, oblast_code = ?,"
+            + " employees = ?, description = ?, certifications = ?, clearance = ?, seeking_areas = ?,"
+            + " seeking_transfer_types = ?, status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?";
+
+    private static final String UPDATE_CAPABILITY = "UPDATE profile_capability SET position = ?, area_code = ?, trl = ?,"
+            + " mrl = ?, monthly_capacity = ?, capacity_unit = ?, notes = ? WHERE id = ?";
+
+    private static final String INSERT_CAPABILITY = "INSERT INTO profile_capability (position, area_code, trl, mrl,"
+            + " monthly_capacity, capacity_unit, notes, profile_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Writes {@code after} (from {@link #applied}) over the stored profile, if its row is still at the
+     * version before it: the row first, whose lock then keeps other writers off the capabilities
+     * until commit; then only the capability rows that changed, in place, so unchanged ones keep
+     * their ids; rows past the new end are deleted and new ones added. Loading the entities to let
+     * Hibernate flush them was over half of an update's cost under load. False when another writer
+     * got there first (or deleted the profile) since it was read; nothing is written then.
+     */
+    static boolean update(Connection c, Stored stored, ManufacturerView after) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+            int i = 1;
+            update.setString(i++, after.legalName());
+            update.setString(i++, after.edrpou());
+            update.setString(i++, after.oblast());
+            update.setObject(i++, after.employees(), Types.INTEGER);
+            update.setString(i++, after.description());
+            update.setArray(i++, c.createArrayOf("text", after.certifications().toArray()));
+            update.setString(i++, after.clearance().name());
+            update.setArray(i++, c.createArrayOf("text", after.seeking().areas().toArray()));
+            update.setArray(i++, c.createArrayOf("text", after.seeking().transferTypes().stream().map(Enum::name).toArray()));
+            update.setString(i++, after.status().name());
+            update.setLong(i++, after.version());
+            update.setObject(i++, after.updatedAt().atOffset(ZoneOffset.UTC));
+            update.setLong(i++, after.id());
+            update.setLong(i, after.version() - 1);
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        List<ManufacturerView.Capability> was = stored.view().capabilities();
+        List<ManufacturerView.Capability> now = after.capabilities();
+        List<Long> ids = stored.capabilityIds();
+        try (PreparedStatement change = c.prepareStatement(UPDATE_CAPABILITY)) {
+            int batched = 0;
+            for (int i = 0; i < Math.min(was.size(), now.size()); i++) {
+                if (!was.get(i).equals(now.get(i)) || stored.positions().get(i) != i) {
+                    bind(change, i, now.get(i), ids.get(i));
+                    change.addBatch();
+                    batched++;
+                }
+            }
+            if (batched > 0) {
+                change.executeBatch();
+            }
+        }
+        if (was.size() > now.size()) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM profile_capability WHERE id = ANY (?)")) {
+                delete.setArray(1, c.createArrayOf("bigint", ids.subList(now.size(), was.size()).toArray()));
+                delete.executeUpdate();
+            }
+        }
+        if (now.size() > was.size()) {
+            try (PreparedStatement insert = c.prepareStatement(INSERT_CAPABILITY)) {
+                for (int i = was.size(); i < now.size(); i++) {
+                    bind(insert, i, now.get(i), after.id());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        return true;
+    }
+
+    /** The capability's columns at 1..7 and {@code key} (its row id, or its profile's for a new row) at 8. */
+    private static void bind(PreparedStatement statement, int position, ManufacturerView.Capability capability, long key)
+            throws SQLException {
+        statement.setInt(1, position);
+        statement.setString(2, capability.area());
+        statement.setInt(3, capability.trl());
+        statement.setInt(4, capability.mrl());
+        statement.setDouble(5, capability.monthlyCapacity());
+        statement.setString(6, capability.capacityUnit());
+        statement.setString(7, capability.notes());
+        statement.setLong(8, key);
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values == null ? List.of() : values.stream().distinct().toList();
     }
 
     private static List<String> strings(Object value) {

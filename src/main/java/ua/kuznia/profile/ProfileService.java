@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -219,25 +220,29 @@ public class ProfileService {
 
     @Transactional
     public Optional<ManufacturerView> update(long id, ManufacturerView body, Caller caller) {
-        Optional<ManufacturerProfile> existing = findEntity(id).filter(p -> visibleTo(p, caller));
+        // Read from rows and written with conditional statements (ProfileRows.update): the entities
+        // are not loaded.
+        Optional<ProfileRows.Stored> existing = ProfileRows.stored(em, id)
+                .filter(s -> visibleTo(s.view().status(), s.view().organizationId(), caller));
         if (existing.isEmpty()) {
             return Optional.empty();
         }
-        ManufacturerProfile profile = existing.get();
-        requireOwner(profile.organization.id, caller);
-        ManufacturerView before = toView(profile);
-        ProblemException.requireCurrentVersion(ViolationMessages::stale_profile, body.version(), profile.version);
-        if (body.organizationId() != null && !body.organizationId().equals(profile.organization.id)) {
+        ProfileRows.Stored stored = existing.get();
+        ManufacturerView before = stored.view();
+        requireOwner(before.organizationId(), caller);
+        ProblemException.requireCurrentVersion(ViolationMessages::stale_profile, body.version(), before.version());
+        if (body.organizationId() != null && !body.organizationId().equals(before.organizationId())) {
             throw ProblemException.invalid("organizationId", ViolationMessages::profile_cannot_move);
         }
-        check(body, profile.id, profile.edrpou, profile.organization.clearance);
-        apply(profile, body);
-        // Capabilities live in their own table; touching the row makes every edit bump the version.
-        profile.updatedAt = Timestamps.now();
-        em.flush();
-        ManufacturerView after = toView(profile);
-        audit.record(caller, AUDIT_TYPE, profile.id, AuditService.Action.UPDATE, before, after, null);
-        changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, profile.id, false));
+        check(body, id, before.edrpou(), stored.vetted());
+        ManufacturerView after = ProfileRows.applied(before, body, Timestamps.now());
+        boolean written = em.unwrap(Session.class).doReturningWork(c -> ProfileRows.update(c, stored, after));
+        if (!written) {
+            // Another writer committed, or deleted the profile, between the read and the UPDATE.
+            throw ProblemException.staleWrite();
+        }
+        audit.record(caller, AUDIT_TYPE, id, AuditService.Action.UPDATE, before, after, null);
+        changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, id, false));
         return Optional.of(after);
     }
 
