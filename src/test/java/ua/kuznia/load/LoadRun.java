@@ -112,11 +112,13 @@ public final class LoadRun {
                 log("Measuring: " + level + " virtual users for " + duration.toSeconds() + " s");
                 Sampler sampler = new Sampler(uri);
                 CpuClock cpu = new CpuClock(platform == null ? null : platform.service.pid(), out.resolve("pgdata"));
+                Statements statements = platform == null ? null : Statements.reset(platform.postgres);
                 sampler.start();
                 Result result = drive(uri, workload, level, duration, seed + level, sampler);
                 sampler.stop();
                 result.cpu = cpu.elapsed();
-                String section = result.markdown(level, sampler);
+                String section = result.markdown(level, sampler)
+                        + (statements == null ? "" : statements.markdown(result.requests()));
                 System.out.println(section);
                 report.append(section).append('\n');
             }
@@ -547,6 +549,50 @@ public final class LoadRun {
     // --- The platform -----------------------------------------------------------------------------------
 
     /** PostgreSQL with a fresh data directory, the shared Keycloak and the packaged service with the demo data. */
+    /**
+     * With {@code -Dload.pg-statements=true}, PostgreSQL's own statistics of the statements run in
+     * the measured window (pg_stat_statements, loaded into the run's PostgreSQL): where the
+     * database's share of the CPU goes, statement by statement. Execution time is wall time inside
+     * PostgreSQL, lock waits included.
+     */
+    static final class Statements {
+        static final boolean ENABLED = Boolean.getBoolean("load.pg-statements");
+        private final EmbeddedPostgres postgres;
+
+        private Statements(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        static Statements reset(EmbeddedPostgres postgres) throws java.sql.SQLException {
+            if (!ENABLED) {
+                return null;
+            }
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                s.execute("SELECT pg_stat_statements_reset()");
+            }
+            return new Statements(postgres);
+        }
+
+        String markdown(long requests) throws java.sql.SQLException {
+            StringBuilder md = new StringBuilder("\n| statement (pg_stat_statements, window) | calls | per request | total ms | mean ms | rows |\n|---|---|---|---|---|---|\n");
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT query, calls, total_exec_time, mean_exec_time, rows"
+                         + " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"
+                         + " ORDER BY total_exec_time DESC LIMIT 25")) {
+                while (rs.next()) {
+                    String query = rs.getString(1).replaceAll("\\s+", " ").replace("|", "\\|");
+                    md.append(String.format(Locale.ROOT, "| `%s` | %,d | %.2f | %,.0f | %.3f | %,d |%n",
+                            query.length() > 160 ? query.substring(0, 160) + "…" : query, rs.getLong(2),
+                            rs.getLong(2) / (double) Math.max(1, requests), rs.getDouble(3), rs.getDouble(4), rs.getLong(5)));
+                }
+            }
+            return md.toString();
+        }
+    }
+
     static final class Platform implements AutoCloseable {
         final EmbeddedPostgres postgres;
         final Process service;
@@ -576,8 +622,12 @@ public final class LoadRun {
                     }
                 }
             }
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
-                    .setPort(POSTGRES_PORT).start();
+            EmbeddedPostgres.Builder postgresBuilder = EmbeddedPostgres.builder().setDataDirectory(data)
+                    .setCleanDataDirectory(true).setPort(POSTGRES_PORT);
+            if (Statements.ENABLED) {
+                postgresBuilder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres postgres = postgresBuilder.start();
             log("PostgreSQL on port " + POSTGRES_PORT + ", data in " + data);
             KeycloakServer keycloak = KeycloakServer.startShared(KEYCLOAK_PORT);
             log("Keycloak on " + keycloak.url());
