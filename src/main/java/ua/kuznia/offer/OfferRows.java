@@ -54,7 +54,7 @@ final class OfferRows {
         return new OfferView(before.id(), before.organizationId(), before.organizationName(), before.country(),
                 body.title().strip(), body.description(), distinct(body.areas()), body.transferType(), body.minTrl(),
                 body.minMrl(), body.minMonthlyCapacity(), distinct(body.requiredCertifications()),
-                body.requiredClearance(), body.classification(), body.maxRiskTier(), body.budgetEur(),
+                body.requiredClearance(), body.classification(), body.maxRiskTier(), euros(body.budgetEur()),
                 body.fundingInstrument(), body.targetVolume(), body.targetVolumeUnit(), body.localizationTargetPercent(),
                 new OfferView.ExportControl(distinct(export == null ? null : export.mlCodes()),
                         export != null && Boolean.TRUE.equals(export.licenceRequired())),
@@ -106,6 +106,17 @@ final class OfferRows {
             update.setLong(i, after.version() - 1);
             return update.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * An amount in euros as the {@code numeric(16, 2)} column gives it back: with two decimals, so
+     * that the answer to a write equals every later read, and the audit diff does not see
+     * {@code 1000000} become {@code 1000000.00} as a change. Bean validation allows two decimals at
+     * most, so nothing is rounded away; the rounding mode only keeps a body that bypassed it from
+     * failing here.
+     */
+    static BigDecimal euros(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 
     private static List<String> distinct(List<String> values) {

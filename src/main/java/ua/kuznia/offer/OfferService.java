@@ -157,7 +157,7 @@ public class OfferService {
         return findEntity(id).filter(t -> visibleTo(t, caller));
     }
 
-    /** One offer as the caller may see it, read as a view (writes load the entity instead). */
+    /** One offer as the caller may see it, read as a view (as the update reads it too). */
     public Optional<OfferView> find(long id, Caller caller) {
         return visibleTo(caller).where("t.id = :id", "id", id).select(em, OfferRows.COLUMNS, OfferRows.FROM, "").stream()
                 .map(OfferRows::view).findFirst();
@@ -254,7 +254,7 @@ public class OfferService {
         t.requiredClearance = body.requiredClearance();
         t.classification = body.classification();
         t.maxRiskTier = body.maxRiskTier();
-        t.budgetEur = body.budgetEur();
+        t.budgetEur = OfferRows.euros(body.budgetEur());
         t.fundingInstrument = body.fundingInstrument();
         t.targetVolume = body.targetVolume();
         t.targetVolumeUnit = body.targetVolumeUnit();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ua.kuznia.common.ProblemException;
 import ua.kuznia.common.SqlFilter;
 import ua.kuznia.taxonomy.Classification;
 import ua.kuznia.taxonomy.TransferType;
@@ -116,7 +117,7 @@ final class ProfileRows {
             + " seeking_transfer_types = ?, status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?";
 
     private static final String UPDATE_CAPABILITY = "UPDATE profile_capability SET position = ?, area_code = ?, trl = ?,"
-            + " mrl = ?, monthly_capacity = ?, capacity_unit = ?, notes = ? WHERE id = ?";
+            + " mrl = ?, monthly_capacity = ?, capacity_unit = ?, notes = ? WHERE id = ? AND profile_id = ?";
 
     private static final String INSERT_CAPABILITY = "INSERT INTO profile_capability (position, area_code, trl, mrl,"
             + " monthly_capacity, capacity_unit, notes, profile_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -127,7 +128,9 @@ final class ProfileRows {
      * until commit; then only the capability rows that changed, in place, so unchanged ones keep
      * their ids; rows past the new end are deleted and new ones added. Loading the entities to let
      * Hibernate flush them was over half of an update's cost under load. False when another writer
-     * got there first (or deleted the profile) since it was read; nothing is written then.
+     * got there first (or deleted the profile) since it was read; nothing is written then. A
+     * capability row missing under the lock cannot happen while every writer takes the row first;
+     * should it, the update is refused as a lost race, and its transaction rolls back.
      */
     static boolean update(Connection c, Stored stored, ManufacturerView after) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(UPDATE)) {
@@ -158,18 +161,23 @@ final class ProfileRows {
             for (int i = 0; i < Math.min(was.size(), now.size()); i++) {
                 if (!was.get(i).equals(now.get(i)) || stored.positions().get(i) != i) {
                     bind(change, i, now.get(i), ids.get(i));
+                    change.setLong(9, after.id());
                     change.addBatch();
                     batched++;
                 }
             }
             if (batched > 0) {
-                change.executeBatch();
+                requireEveryRow(change.executeBatch());
             }
         }
         if (was.size() > now.size()) {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM profile_capability WHERE id = ANY (?)")) {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM profile_capability WHERE id = ANY (?) AND profile_id = ?")) {
                 delete.setArray(1, c.createArrayOf("bigint", ids.subList(now.size(), was.size()).toArray()));
-                delete.executeUpdate();
+                delete.setLong(2, after.id());
+                if (delete.executeUpdate() != was.size() - now.size()) {
+                    throw ProblemException.staleWrite();
+                }
             }
         }
         if (now.size() > was.size()) {
@@ -182,6 +190,14 @@ final class ProfileRows {
             }
         }
         return true;
+    }
+
+    private static void requireEveryRow(int[] counts) {
+        for (int count : counts) {
+            if (count != 1) {
+                throw ProblemException.staleWrite();
+            }
+        }
     }
 
     /** The capability's columns at 1..7 and {@code key} (its row id, or its profile's for a new row) at 8. */

@@ -180,7 +180,7 @@ public class ProfileService {
                 .stream().anyMatch(r -> visibleTo(ProfileStatus.valueOf((String) r[0]), ((Number) r[1]).longValue(), caller));
     }
 
-    /** One profile as the caller may see it, read as a view (writes load the entity instead). */
+    /** One profile as the caller may see it, read as a view. */
     public Optional<ManufacturerView> find(long id, Caller caller) {
         List<Object[]> rows = new SqlFilter().where("p.id = :id", "id", id).select(em, ProfileRows.COLUMNS, ProfileRows.FROM, "");
         if (rows.isEmpty() || !visibleTo(ProfileStatus.valueOf((String) rows.get(0)[13]), ((Number) rows.get(0)[1]).longValue(), caller)) {
@@ -253,6 +253,11 @@ public class ProfileService {
             return false;
         }
         requireOwner(existing.get().organization.id, caller);
+        // The profile's row is locked before Hibernate deletes its capabilities and then the row, as
+        // an update locks the row before it touches the capabilities: the same order, so a delete
+        // and an update of one profile wait for each other instead of deadlocking.
+        em.createNativeQuery("SELECT id FROM manufacturer_profile WHERE id = :id FOR UPDATE").setParameter("id", id)
+                .getResultList();
         audit.record(caller, AUDIT_TYPE, id, AuditService.Action.DELETE, toView(existing.get()), null, null);
         existing.get().delete();
         changes.fire(new EntityChanged(EntityChanged.Type.PROFILE, id, true));

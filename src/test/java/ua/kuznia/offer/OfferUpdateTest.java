@@ -47,7 +47,15 @@ class OfferUpdateTest {
         body.put("exportControl", null);
         body.put("minMonthlyCapacity", 250.5);
         body.put("maxRiskTier", 2);
-        body.put("budgetEur", 1234567.89);
+        // Distinct values where two columns share a type, so that a swapped bind shows.
+        body.put("minTrl", 7);
+        body.put("minMrl", 4);
+        body.put("requiredClearance", "NATO_RESTRICTED");
+        body.put("classification", "UNCLASSIFIED");
+        body.put("transferType", "CO_PRODUCTION");
+        body.put("localizationTargetPercent", 35);
+        // Whole euros: the column keeps two decimals, and the answer must say what a read will.
+        body.put("budgetEur", 1_000_000);
         body.put("opensAt", "2027-01-15");
         body.put("closesAt", "2027-06-30");
         body.remove("status");
@@ -59,6 +67,9 @@ class OfferUpdateTest {
         assertEquals(List.of("munitions.artillery-155", "radar"), read.get("areas"));
         assertEquals(Map.of("mlCodes", List.of(), "licenceRequired", false), read.get("exportControl"));
         assertEquals("OPEN", read.get("status"), "a status left out is kept");
+        assertEquals(List.of(7, 4, "NATO_RESTRICTED", "UNCLASSIFIED", "CO_PRODUCTION", 35),
+                List.of(read.get("minTrl"), read.get("minMrl"), read.get("requiredClearance"), read.get("classification"),
+                        read.get("transferType"), read.get("localizationTargetPercent")));
         assertEquals(1, read.get("version"));
     }
 

@@ -88,35 +88,49 @@ class ProfileUpdateTest {
     }
 
     @Test
-    void capabilityRowsAreRewrittenInPlaceAddedAtTheEndAndDeletedFromIt() {
+    void onlyChangedCapabilityRowsAreRewrittenInPlaceNewOnesAddedAtTheEndAndExtraOnesDeletedFromIt() {
         Org maker = createOrganization("MANUFACTURER", "UA");
         List<Map<String, Object>> rows = new ArrayList<>(List.of(capability("radar", 5, 5, 3), capability("ew", 6, 6, 2),
                 capability("munitions", 7, 7, 10)));
         Map<String, Object> body = profileBody(maker.id(), rows);
         long id = createProfile(maker, body);
-        List<Long> created = capabilityIds(id);
+        List<String[]> created = capabilityRows(id);
         assertEquals(3, created.size());
 
-        // The middle row changes and one is added: the first and last keep their ids, so does the middle.
+        // The middle row changes and one is added: every row keeps its id, and only the middle
+        // one is written again (a new row version, so a new xmin).
         Map<String, Object> changed = new HashMap<>(rows.get(1));
         changed.put("monthlyCapacity", 5.0);
         body.put("capabilities", List.of(rows.get(0), changed, rows.get(2), capability("radar.air-surveillance", 4, 4, 1)));
         body.put("version", 0);
         as(maker).contentType(ContentType.JSON).body(body).put("/api/v1/manufacturers/{id}", id).then().statusCode(200)
                 .body("capabilities.monthlyCapacity", org.hamcrest.Matchers.equalTo(List.of(3.0f, 5.0f, 10.0f, 1.0f)));
-        List<Long> grown = capabilityIds(id);
-        assertEquals(created, grown.subList(0, 3));
+        List<String[]> grown = capabilityRows(id);
         assertEquals(4, grown.size());
-        assertNotEquals(created.get(2), grown.get(3));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(created.get(i)[0], grown.get(i)[0], "row " + i + " keeps its id");
+        }
+        assertEquals(created.get(0)[1], grown.get(0)[1], "an unchanged row is not written");
+        assertEquals(created.get(2)[1], grown.get(2)[1], "an unchanged row is not written");
+        assertNotEquals(created.get(1)[1], grown.get(1)[1], "the changed row is written");
 
-        body.put("capabilities", List.of(rows.get(0)));
+        // Reordered: the rows at each position take the new content, and reads follow the new order.
+        body.put("capabilities", List.of(rows.get(2), rows.get(0)));
         body.put("version", 1);
-        as(maker).contentType(ContentType.JSON).body(body).put("/api/v1/manufacturers/{id}", id).then().statusCode(200)
-                .body("capabilities.area", org.hamcrest.Matchers.equalTo(List.of("radar")));
-        assertEquals(List.of(created.get(0)), capabilityIds(id));
+        as(maker).contentType(ContentType.JSON).body(body).put("/api/v1/manufacturers/{id}", id).then().statusCode(200);
+        staff().get("/api/v1/manufacturers/{id}", id).then().statusCode(200)
+                .body("capabilities.area", org.hamcrest.Matchers.equalTo(List.of("munitions", "radar")));
+        List<String[]> shrunk = capabilityRows(id);
+        assertEquals(List.of(created.get(0)[0], created.get(1)[0]), shrunk.stream().map(r -> r[0]).toList());
     }
 
-    private List<Long> capabilityIds(long profileId) {
-        return QuarkusTransaction.requiringNew().call(() -> ProfileRows.stored(em, profileId).orElseThrow().capabilityIds());
+    /** Each capability row's id and xmin (the transaction that wrote its current version), in position order. */
+    private List<String[]> capabilityRows(long profileId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT CAST(id AS text), CAST(xmin AS text) FROM profile_capability"
+                    + " WHERE profile_id = :id ORDER BY position").setParameter("id", profileId).getResultList();
+            return rows.stream().map(r -> new String[] {(String) r[0], (String) r[1]}).toList();
+        });
     }
 }
