@@ -35,7 +35,8 @@ import ua.kuznia.local.KeycloakServer;
  * <p>System properties: {@code load.concurrency} (comma list, default 32), {@code load.duration}
  * (measured seconds, default 60), {@code load.warmup} (seconds, default 180), {@code load.visibility-samples}
  * (writes of the write → visible probe after the levels, default 200; 0 skips it), {@code load.seed},
- * {@code load.service-jvm-args} (default {@code -Xmx768m}, what the Helm chart's 1 GiB limit gives),
+ * {@code load.service-jvm-args} (default {@link #DEFAULT_SERVICE_JVM_ARGS}: the heap the Helm chart's 1 GiB
+ * limit gives, and the collector the container image's start script chooses),
  * {@code load.service-args} (extra {@code -Dkey=value} for the service; by default the per-user write
  * rate limit is switched off, since the run is many writes per second from few users),
  * {@code load.target} (an already running service, e.g. http://localhost:8080, instead of starting
@@ -48,6 +49,16 @@ public final class LoadRun {
     static final int SERVICE_PORT = Integer.getInteger("load.service-port", 8080);
     /** Off for the run: the workload writes many times per second per user, far above any sensible per-user limit. */
     static final String DEFAULT_SERVICE_ARGS = "-Dkuznia.rate-limit.enabled=false";
+
+    /**
+     * The service's JVM as deployed: the heap the Helm chart's 1 GiB limit gives with
+     * {@code MaxRAMPercentage=75}, and the garbage collector with the settings the base image's
+     * start script (run-java.sh, src/main/docker/Dockerfile.jvm) adds. A JVM started on this 2-core,
+     * 24 GiB machine without them picks G1, which the deployed service does not run; with G1 the
+     * service took 12–17 % more CPU per request (docs/benchmarks.md, "eighth session").
+     */
+    static final String DEFAULT_SERVICE_JVM_ARGS = "-Xmx768m -XX:+UseParallelGC -XX:MinHeapFreeRatio=10"
+            + " -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> USERS = users();
@@ -632,7 +643,7 @@ public final class LoadRun {
             KeycloakServer keycloak = KeycloakServer.startShared(KEYCLOAK_PORT);
             log("Keycloak on " + keycloak.url());
 
-            String jvmArgs = System.getProperty("load.service-jvm-args", "-Xmx768m").trim();
+            String jvmArgs = System.getProperty("load.service-jvm-args", DEFAULT_SERVICE_JVM_ARGS).trim();
             String serviceArgs = System.getProperty("load.service-args", DEFAULT_SERVICE_ARGS).trim();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
