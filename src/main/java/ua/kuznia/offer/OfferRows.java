@@ -45,20 +45,34 @@ final class OfferRows {
     }
 
     /**
-     * The offer as an update sets it: {@code body}'s writable fields, normalised as stored (title
-     * stripped, repeated codes once, a missing status kept), over what {@code before} holds of the
-     * rest. What {@link #update} writes and what the update answers are this one value.
+     * {@code body}'s writable fields as they are stored: title stripped, repeated codes once, lists
+     * and export control never null, euros with two decimals; the status as sent (null when left
+     * out), the read-only fields as the body has them. Creating and updating store this one value.
      */
-    static OfferView applied(OfferView before, OfferView body, Instant updatedAt) {
+    static OfferView normalised(OfferView body) {
         OfferView.ExportControl export = body.exportControl();
-        return new OfferView(before.id(), before.organizationId(), before.organizationName(), before.country(),
+        return new OfferView(body.id(), body.organizationId(), body.organizationName(), body.country(),
                 body.title().strip(), body.description(), distinct(body.areas()), body.transferType(), body.minTrl(),
                 body.minMrl(), body.minMonthlyCapacity(), distinct(body.requiredCertifications()),
                 body.requiredClearance(), body.classification(), body.maxRiskTier(), euros(body.budgetEur()),
                 body.fundingInstrument(), body.targetVolume(), body.targetVolumeUnit(), body.localizationTargetPercent(),
                 new OfferView.ExportControl(distinct(export == null ? null : export.mlCodes()),
                         export != null && Boolean.TRUE.equals(export.licenceRequired())),
-                body.opensAt(), body.closesAt(), body.status() == null ? before.status() : body.status(),
+                body.opensAt(), body.closesAt(), body.status(), body.version(), body.createdAt(), body.updatedAt());
+    }
+
+    /**
+     * The offer as an update sets it: {@code body} {@link #normalised} (a status left out keeps
+     * {@code before}'s), over what {@code before} holds of the rest. What {@link #update} writes
+     * and what the update answers are this one value.
+     */
+    static OfferView applied(OfferView before, OfferView body, Instant updatedAt) {
+        OfferView n = normalised(body);
+        return new OfferView(before.id(), before.organizationId(), before.organizationName(), before.country(),
+                n.title(), n.description(), n.areas(), n.transferType(), n.minTrl(), n.minMrl(), n.minMonthlyCapacity(),
+                n.requiredCertifications(), n.requiredClearance(), n.classification(), n.maxRiskTier(), n.budgetEur(),
+                n.fundingInstrument(), n.targetVolume(), n.targetVolumeUnit(), n.localizationTargetPercent(),
+                n.exportControl(), n.opensAt(), n.closesAt(), n.status() == null ? before.status() : n.status(),
                 before.version() + 1, before.createdAt(), updatedAt);
     }
 
@@ -115,7 +129,7 @@ final class OfferRows {
      * most, so nothing is rounded away; the rounding mode only keeps a body that bypassed it from
      * failing here.
      */
-    static BigDecimal euros(BigDecimal amount) {
+    private static BigDecimal euros(BigDecimal amount) {
         return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
     }
 

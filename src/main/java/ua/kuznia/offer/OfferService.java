@@ -241,31 +241,30 @@ public class OfferService {
         }
     }
 
+    /** A new offer's fields from the body, normalised as an update normalises them (OfferRows.normalised). */
     private static void apply(TransferOffer t, OfferView body) {
-        t.title = body.title().strip();
-        t.description = body.description();
-        t.areas = body.areas().stream().distinct().toArray(String[]::new);
-        t.transferType = body.transferType();
-        t.minTrl = body.minTrl();
-        t.minMrl = body.minMrl();
-        t.minMonthlyCapacity = body.minMonthlyCapacity();
-        t.requiredCertifications = body.requiredCertifications() == null ? new String[0]
-                : body.requiredCertifications().stream().distinct().toArray(String[]::new);
-        t.requiredClearance = body.requiredClearance();
-        t.classification = body.classification();
-        t.maxRiskTier = body.maxRiskTier();
-        t.budgetEur = OfferRows.euros(body.budgetEur());
-        t.fundingInstrument = body.fundingInstrument();
-        t.targetVolume = body.targetVolume();
-        t.targetVolumeUnit = body.targetVolumeUnit();
-        t.localizationTargetPercent = body.localizationTargetPercent();
-        OfferView.ExportControl export = body.exportControl();
-        t.exportMlCodes = export == null || export.mlCodes() == null ? new String[0]
-                : export.mlCodes().stream().distinct().toArray(String[]::new);
-        t.exportLicenceRequired = export != null && Boolean.TRUE.equals(export.licenceRequired());
-        t.opensAt = body.opensAt();
-        t.closesAt = body.closesAt();
-        t.status = body.status() == null ? (t.status == null ? OfferStatus.DRAFT : t.status) : body.status();
+        OfferView n = OfferRows.normalised(body);
+        t.title = n.title();
+        t.description = n.description();
+        t.areas = n.areas().toArray(String[]::new);
+        t.transferType = n.transferType();
+        t.minTrl = n.minTrl();
+        t.minMrl = n.minMrl();
+        t.minMonthlyCapacity = n.minMonthlyCapacity();
+        t.requiredCertifications = n.requiredCertifications().toArray(String[]::new);
+        t.requiredClearance = n.requiredClearance();
+        t.classification = n.classification();
+        t.maxRiskTier = n.maxRiskTier();
+        t.budgetEur = n.budgetEur();
+        t.fundingInstrument = n.fundingInstrument();
+        t.targetVolume = n.targetVolume();
+        t.targetVolumeUnit = n.targetVolumeUnit();
+        t.localizationTargetPercent = n.localizationTargetPercent();
+        t.exportMlCodes = n.exportControl().mlCodes().toArray(String[]::new);
+        t.exportLicenceRequired = n.exportControl().licenceRequired();
+        t.opensAt = n.opensAt();
+        t.closesAt = n.closesAt();
+        t.status = n.status() == null ? OfferStatus.DRAFT : n.status();
     }
 
     public static OfferView toView(TransferOffer t) {

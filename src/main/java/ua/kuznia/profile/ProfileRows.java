@@ -97,19 +97,32 @@ final class ProfileRows {
     }
 
     /**
-     * The profile as an update sets it: {@code body}'s writable fields, normalised as stored (name
-     * stripped, repeated codes once, a missing status kept), over what {@code before} holds of the
-     * rest. What {@link #update} writes and what the update answers are this one value.
+     * {@code body}'s writable fields as they are stored: name stripped, repeated codes once, lists
+     * and seeking never null; the status as sent (null when left out), the read-only fields as the
+     * body has them. Creating and updating store this one value.
      */
-    static ManufacturerView applied(ManufacturerView before, ManufacturerView body, Instant updatedAt) {
+    static ManufacturerView normalised(ManufacturerView body) {
         ManufacturerView.Seeking seeking = body.seeking();
-        return new ManufacturerView(before.id(), before.organizationId(), before.organizationCode(), before.country(),
+        return new ManufacturerView(body.id(), body.organizationId(), body.organizationCode(), body.country(),
                 body.legalName().strip(), body.edrpou(), body.oblast(), body.employees(), body.description(),
                 List.copyOf(body.capabilities()), distinct(body.certifications()), body.clearance(),
                 new ManufacturerView.Seeking(distinct(seeking == null ? null : seeking.areas()),
                         seeking == null || seeking.transferTypes() == null ? List.of()
                                 : seeking.transferTypes().stream().distinct().toList()),
-                body.status() == null ? before.status() : body.status(), before.version() + 1, before.createdAt(), updatedAt);
+                body.status(), body.version(), body.createdAt(), body.updatedAt());
+    }
+
+    /**
+     * The profile as an update sets it: {@code body} {@link #normalised} (a status left out keeps
+     * {@code before}'s), over what {@code before} holds of the rest. What {@link #update} writes and
+     * what the update answers are this one value.
+     */
+    static ManufacturerView applied(ManufacturerView before, ManufacturerView body, Instant updatedAt) {
+        ManufacturerView n = normalised(body);
+        return new ManufacturerView(before.id(), before.organizationId(), before.organizationCode(), before.country(),
+                n.legalName(), n.edrpou(), n.oblast(), n.employees(), n.description(), n.capabilities(),
+                n.certifications(), n.clearance(), n.seeking(), n.status() == null ? before.status() : n.status(),
+                before.version() + 1, before.createdAt(), updatedAt);
     }
 
     private static final String UPDATE = "UPDATE manufacturer_profile SET legal_name = ?, edrpou = ?, oblast_code = ?,"

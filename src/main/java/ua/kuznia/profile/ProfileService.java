@@ -299,33 +299,24 @@ public class ProfileService {
         }
     }
 
+    /** A new profile's fields and capability rows from the body, normalised as an update's (ProfileRows.normalised). */
     private static void apply(ManufacturerProfile p, ManufacturerView body) {
-        p.legalName = body.legalName().strip();
-        p.edrpou = body.edrpou();
-        p.oblastCode = body.oblast();
-        p.employees = body.employees();
-        p.description = body.description();
-        p.certifications = distinct(body.certifications());
-        p.clearance = body.clearance();
-        p.seekingAreas = body.seeking() == null ? new String[0] : distinct(body.seeking().areas());
-        p.seekingTransferTypes = body.seeking() == null || body.seeking().transferTypes() == null ? new String[0]
-                : body.seeking().transferTypes().stream().map(Enum::name).distinct().toArray(String[]::new);
-        p.status = body.status() == null ? (p.status == null ? ProfileStatus.DRAFT : p.status) : body.status();
-        // Replace rows in place so unchanged capabilities keep their ids.
-        List<ManufacturerView.Capability> rows = body.capabilities();
-        while (p.capabilities.size() > rows.size()) {
-            p.capabilities.remove(p.capabilities.size() - 1);
-        }
+        ManufacturerView n = ProfileRows.normalised(body);
+        p.legalName = n.legalName();
+        p.edrpou = n.edrpou();
+        p.oblastCode = n.oblast();
+        p.employees = n.employees();
+        p.description = n.description();
+        p.certifications = n.certifications().toArray(String[]::new);
+        p.clearance = n.clearance();
+        p.seekingAreas = n.seeking().areas().toArray(String[]::new);
+        p.seekingTransferTypes = n.seeking().transferTypes().stream().map(Enum::name).toArray(String[]::new);
+        p.status = n.status() == null ? ProfileStatus.DRAFT : n.status();
+        List<ManufacturerView.Capability> rows = n.capabilities();
         for (int i = 0; i < rows.size(); i++) {
-            ProfileCapability c;
-            if (i < p.capabilities.size()) {
-                c = p.capabilities.get(i);
-            } else {
-                c = new ProfileCapability();
-                c.profile = p;
-                p.capabilities.add(c);
-            }
             ManufacturerView.Capability row = rows.get(i);
+            ProfileCapability c = new ProfileCapability();
+            c.profile = p;
             c.position = i;
             c.areaCode = row.area();
             c.trl = row.trl();
@@ -333,11 +324,8 @@ public class ProfileService {
             c.monthlyCapacity = row.monthlyCapacity();
             c.capacityUnit = row.capacityUnit();
             c.notes = row.notes();
+            p.capabilities.add(c);
         }
-    }
-
-    private static String[] distinct(List<String> values) {
-        return values == null ? new String[0] : values.stream().distinct().toArray(String[]::new);
     }
 
     public static ManufacturerView toView(ManufacturerProfile p) {
